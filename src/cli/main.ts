@@ -1,0 +1,28 @@
+// The `truce` command line: parses arguments and hands each command to its use case.
+import { Command, CommanderError } from "commander";
+import { isTruceError } from "../errors.js";
+import { registerExtract } from "./commands/extract.js";
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name("truce")
+    .description("Ceasefire monitoring: reads reports of violations and applies the agreement's rules.")
+    .version("0.1.0")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let exitCode = 0;
+  registerExtract(program, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 64;
+    if (isTruceError(error)) {
+      process.stderr.write(`truce: ${error.message} [${error.code}]\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+// One catalogue of Truce's errors: a stable code, a message a user can act on, and the CLI exit code.
+// Codes are never reused once retired; the HTTP mapping (later) reads the same catalogue.
+
+export const errorCatalogue = {
+  TRUCE_E_FILE_NOT_FOUND: { exit: 66, summary: "file or folder not found" },
+  TRUCE_E_FILE_UNREADABLE: { exit: 66, summary: "file could not be read" },
+  TRUCE_E_FILE_TOO_LARGE: { exit: 65, summary: "file is larger than the accepted limit" },
+  TRUCE_E_FILE_EMPTY: { exit: 65, summary: "file is empty" },
+  TRUCE_E_FILE_BINARY: { exit: 65, summary: "file is binary, not text" },
+  TRUCE_E_FILE_ENCODING: { exit: 65, summary: "file is not valid UTF-8" },
+  TRUCE_E_ARTICLE_INVALID: { exit: 65, summary: "article is not in a readable form" },
+  TRUCE_E_ARTICLE_NO_TEXT: { exit: 65, summary: "article has no text" },
+  TRUCE_E_AGREEMENT_INVALID: { exit: 78, summary: "agreement file is not valid" },
+  TRUCE_E_DATA_INVALID: { exit: 78, summary: "a shipped data file is not valid" },
+  TRUCE_E_USAGE: { exit: 64, summary: "command used wrongly" },
+} as const;
+
+export type TruceErrorCode = keyof typeof errorCatalogue;
+
+/** An error a user caused or can fix; its message says what to do, its code is stable. */
+export class TruceError extends Error {
+  readonly code: TruceErrorCode;
+  readonly subject: string | undefined;
+
+  constructor(code: TruceErrorCode, message: string, options?: { subject?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "TruceError";
+    this.code = code;
+    this.subject = options?.subject;
+  }
+
+  get exitCode(): number {
+    return errorCatalogue[this.code].exit;
+  }
+}
+
+export const isTruceError = (value: unknown): value is TruceError => value instanceof TruceError;

@@ -1,0 +1,207 @@
+// The reading pipeline: an article's text in, its incidents and allegations out, each stage small and pure.
+import type { Article } from "../domain/article.js";
+import type { Agreement } from "../domain/agreement/schema.js";
+import { classify } from "../domain/agreement/classify.js";
+import type { Span } from "../domain/text/span.js";
+import type { Knowledge, KnownPlace } from "./knowledge.js";
+import type { ArticleReport, ExtractedAllegation, ExtractedIncident } from "./report.js";
+import { type ActorMention, findActors, resolveActors } from "./stages/actors.js";
+import { findAllegations } from "./stages/allegations.js";
+import { cleanText } from "./stages/clean.js";
+import { type DateMention, findDates } from "./stages/dates.js";
+import { type EventMention, findEvents } from "./stages/events.js";
+import { assembleIncidents, type DatedValue, type EventRecord } from "./stages/incidents.js";
+import { modalityOf } from "./stages/modality.js";
+import { type CasualtyMention, findCasualties } from "./stages/numbers.js";
+import { datelineSpans, findPlaces, type PlaceMention } from "./stages/places.js";
+import { daysBetween, type ReferenceDate, referenceFromPublished, referenceFromText } from "./stages/reference-date.js";
+import { type Sentence, splitSentences } from "./stages/sentences.js";
+
+export interface ExtractionContext {
+  readonly knowledge: Knowledge;
+  readonly agreements: readonly Agreement[];
+}
+
+/** Events older than this before publication are background, not incidents (the annotation guide's window). */
+const MAX_AGE_DAYS = 31;
+
+export function extractArticle(article: Pick<Article, "doc" | "title" | "published" | "text">, ctx: ExtractionContext): ArticleReport {
+  const { text } = cleanText(article.text);
+  const sentences = splitSentences(text);
+  const published = referenceFromPublished(article.published);
+  const reference = published ?? referenceFromText(text);
+  const dates = findDates(text, reference);
+  const casualties = findCasualties(text);
+
+  const rawActors = findActors(text, sentences, ctx.knowledge);
+  const excluded: Span[] = [...datelineSpans(text), ...rawActors.map((a) => a.span)];
+  const placeMentions = findPlaces(text, sentences, ctx.knowledge, excluded);
+  const country = dominantCountry(placeMentions);
+  const actors = resolveActors(rawActors, country);
+  const places = choosePlaces(placeMentions, country);
+
+  const bySentence = <T extends { sentence: number }>(items: readonly T[], i: number) => items.filter((x) => x.sentence === i);
+  const inSentence = <T extends { span: Span }>(items: readonly T[], s: Sentence) =>
+    items.filter((x) => x.span.start >= s.span.start && x.span.end <= s.span.end);
+
+  const records: EventRecord[] = [];
+  const eventsBySentence = new Map<number, EventMention[]>();
+  let currentDate: DatedValue | null = null;
+  for (const sentence of sentences) {
+    const sentenceDates = inSentence(dates, sentence).filter((d) => d.date !== null && d.kind !== "since");
+    const events = findEvents({ sentence, actors: bySentence(actors, sentence.index), places: bySentence(places, sentence.index) });
+    const kept = events.filter((e) => modalityOf(sentence, e.triggerToken) === "asserted");
+    eventsBySentence.set(sentence.index, kept);
+    const sentenceCasualties = inSentence(casualties, sentence);
+    for (const event of kept) {
+      const when = nearestDate(sentenceDates, event.span) ?? currentDate ?? undatedFrom(reference);
+      if (when.date && reference && daysBetween(when.date, reference.date) > MAX_AGE_DAYS) continue;
+      if (when.date && reference && daysBetween(reference.date, when.date) > 1) continue;
+      const place = event.place?.candidates[0];
+      if (!event.place || !place) continue;
+      records.push({
+        event,
+        place,
+        placeText: event.place.text,
+        when,
+        killed: killedNear(sentenceCasualties, event, kept),
+        evidence: { span: sentence.span, text: sentence.text },
+        paragraph: sentence.paragraph,
+      });
+    }
+    const stated = sentenceDates.find((d) => d.past);
+    if (stated) currentDate = asDated(stated);
+  }
+
+  const incidents = assembleIncidents(records).map((draft): ExtractedIncident => {
+    const classification = classify(ctx.agreements, {
+      date: draft.when.date,
+      country: draft.place.country,
+      admin1: draft.place.admin1,
+      lon: draft.place.lon ?? undefined,
+      lat: draft.place.lat ?? undefined,
+      eventType: draft.eventType,
+      subEventType: draft.subEventType,
+      perpetrator: draft.perpetrator,
+      target: draft.target,
+    });
+    return {
+      date: draft.when.date,
+      dateEnd: draft.when.end,
+      datePrecision: draft.when.precision,
+      country: draft.place.country,
+      admin1: draft.place.admin1,
+      location: draft.location,
+      lat: draft.place.lat,
+      lon: draft.place.lon,
+      geoPrecision: draft.geoPrecision,
+      eventType: draft.eventType,
+      subEventType: draft.subEventType,
+      perpetrator: draft.perpetrator,
+      perpetratorFrom: draft.perpetratorFrom,
+      target: draft.target,
+      killed: draft.killed,
+      classification: {
+        classification: classification.classification,
+        agreementId: classification.agreementId,
+        regimeId: classification.regimeId,
+        clause: classification.clause,
+        reason: classification.reason,
+      },
+      confidence: confidenceOf(draft.perpetratorFrom, draft.mentions, draft.when),
+      evidence: draft.evidence,
+    };
+  });
+
+  const mainParties = partiesByMentions(actors);
+  const allegations: ExtractedAllegation[] = [];
+  for (const sentence of sentences) {
+    const found = findAllegations({
+      sentence,
+      actors: bySentence(actors, sentence.index),
+      events: eventsBySentence.get(sentence.index) ?? [],
+      mainParties,
+    });
+    for (const a of found) {
+      if (allegations.some((x) => x.accuser === a.accuser && x.accused === a.accused)) continue;
+      allegations.push({ accuser: a.accuser, accused: a.accused, evidence: { span: sentence.span, text: sentence.text } });
+    }
+  }
+
+  return {
+    doc: article.doc,
+    title: article.title,
+    published: article.published,
+    reference: reference ? { date: reference.date, from: published ? "published" : "text" } : null,
+    sentences: sentences.length,
+    incidents,
+    allegations,
+  };
+}
+
+function dominantCountry(places: readonly PlaceMention[]): string | null {
+  const votes = new Map<string, number>();
+  for (const place of places) {
+    const countries = new Set(place.candidates.map((c) => c.country));
+    for (const country of countries) votes.set(country, (votes.get(country) ?? 0) + 1 / countries.size);
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Among places that share a name, the one in the article's country and provinces wins. */
+function choosePlaces(places: readonly PlaceMention[], country: string | null): PlaceMention[] {
+  const admin1Votes = new Map<string, number>();
+  for (const place of places) {
+    const only = place.candidates.length === 1 ? place.candidates[0] : undefined;
+    if (only?.admin1) admin1Votes.set(only.admin1, (admin1Votes.get(only.admin1) ?? 0) + 1);
+  }
+  const score = (c: KnownPlace) =>
+    (c.country === country ? 10 : 0) + (c.admin1 ? (admin1Votes.get(c.admin1) ?? 0) : 0) + c.prominence;
+  return places.map((place) => ({ ...place, candidates: [...place.candidates].sort((a, b) => score(b) - score(a)) }));
+}
+
+function partiesByMentions(actors: readonly ActorMention[]): string[] {
+  const counts = new Map<string, number>();
+  for (const actor of actors) {
+    if (!actor.actorId || actor.actorId === "CIV" || actor.actorId === "OTHER" || actor.actorId === "UN") continue;
+    counts.set(actor.actorId, (counts.get(actor.actorId) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
+
+const asDated = (d: DateMention): DatedValue => ({ date: d.date, end: d.end, precision: d.precision });
+
+function undatedFrom(reference: ReferenceDate | null): DatedValue {
+  return reference ? { date: reference.date, end: null, precision: 2 } : { date: null, end: null, precision: null };
+}
+
+function nearestDate(dates: readonly DateMention[], at: Span): DatedValue | null {
+  const past = dates.filter((d) => d.past);
+  const best = past.sort((a, b) => Math.abs(a.span.start - at.start) - Math.abs(b.span.start - at.start))[0];
+  return best ? asDated(best) : null;
+}
+
+/** The dead of a sentence belong to the act nearest to where they are counted. */
+function killedNear(casualties: readonly CasualtyMention[], event: EventMention, all: readonly EventMention[]): number | null {
+  const killed = casualties.filter((c) => c.kind === "killed" && (c.value !== null || c.low !== null));
+  let best: number | null = null;
+  for (const c of killed) {
+    const owner = [...all].sort(
+      (a, b) =>
+        Math.abs((a.place?.span.start ?? a.span.start) - c.span.start) -
+        Math.abs((b.place?.span.start ?? b.span.start) - c.span.start),
+    )[0];
+    if (owner !== event) continue;
+    const value = c.value ?? c.low;
+    if (value !== null && (best === null || value < best)) best = value;
+  }
+  return best;
+}
+
+function confidenceOf(perpetratorFrom: string | null, mentions: number, when: DatedValue): number {
+  let confidence = 0.5;
+  if (perpetratorFrom === "sentence") confidence += 0.2;
+  if (when.precision === 1) confidence += 0.1;
+  if (mentions > 1) confidence += 0.1;
+  return Math.min(0.95, Number(confidence.toFixed(2)));
+}

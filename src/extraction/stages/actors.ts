@@ -1,0 +1,67 @@
+// Actor mentions: names, aliases, adjectives, metonyms and people from the actor dictionary.
+import type { Span } from "../../domain/text/span.js";
+import type { Knowledge, KnownActorPhrase } from "../knowledge.js";
+import type { Sentence, Token } from "./sentences.js";
+
+export interface ActorMention {
+  readonly span: Span;
+  readonly text: string;
+  readonly sentence: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+  /** Resolved canonical id; null while a generic phrase waits for the article's country. */
+  readonly actorId: string | null;
+  readonly how: KnownActorPhrase["how"];
+  readonly phrase: KnownActorPhrase;
+}
+
+const witnessNameWords =
+  /^(Observatory|Observer|Network|Civil|Red|Human|Orthodox|Catholic|Christian|Journalists?|Press|News|Agency|Television|TV|Radio|Post|Telegraph|Times|Daily|Doctors|Medical|Physicians|Relief|American|Writers|Refugees?|Children|Women)$/;
+
+const verbLike = (token: Token | undefined): boolean =>
+  token !== undefined && (token.pos === "VERB" || token.pos === "AUX");
+
+export function findActors(text: string, sentences: readonly Sentence[], knowledge: Knowledge): ActorMention[] {
+  const mentions: ActorMention[] = [];
+  for (const sentence of sentences) {
+    for (const match of knowledge.actors.find(text, sentence.tokens)) {
+      const phrase = pickPhrase(match.values);
+      if (!phrase) continue;
+      const next = sentence.tokens[match.endToken];
+      // A capital named as a place ("in Damascus") is a place; as a subject ("Damascus said") it speaks for a state.
+      if (phrase.how === "metonym" && !(verbLike(next) || next?.text === "'s" || next?.text === "’s")) continue;
+      // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
+      if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
+      mentions.push({
+        span: match.span,
+        text: match.text,
+        sentence: sentence.index,
+        firstToken: match.firstToken,
+        endToken: match.endToken,
+        actorId: phrase.actorId,
+        how: phrase.how,
+        phrase,
+      });
+    }
+  }
+  return mentions;
+}
+
+function pickPhrase(values: readonly KnownActorPhrase[]): KnownActorPhrase | undefined {
+  const order = ["name", "alias", "person", "generic", "adjective", "metonym"];
+  return [...values].sort((a, b) => order.indexOf(a.how) - order.indexOf(b.how))[0];
+}
+
+/** Gives generic phrases ("rebels", "the army") the actor they mean in the article's country. */
+export function resolveActors(mentions: readonly ActorMention[], country: string | null): ActorMention[] {
+  const resolved: ActorMention[] = [];
+  for (const mention of mentions) {
+    if (mention.actorId) {
+      resolved.push(mention);
+      continue;
+    }
+    const actorId = country ? (mention.phrase.byCountry?.[country] ?? null) : null;
+    if (actorId) resolved.push({ ...mention, actorId });
+  }
+  return resolved;
+}

@@ -1,0 +1,42 @@
+// Modality: whether an event mention reports something that happened, or a denial, plan, threat or hypothesis.
+import type { Sentence, Token } from "./sentences.js";
+
+export type Modality = "asserted" | "negated" | "planned" | "hypothetical" | "historical";
+
+const negators = /^(no|not|n't|never|without|nor|neither|denied|denies|deny|denying|halt|halted|halts|stop|stopped|stops|ceased|cease|refrain|refrained|end|ended|ending|free|absence|rejected)$/;
+const planners =
+  /^(will|would|'ll|shall|plan|plans|planned|planning|threaten|threatens|threatened|threatening|threat|vow|vowed|vows|intend|intends|intended|prepare|prepares|preparing|ready|warn|warned|warns|warning|possible|possibly|potential|expect|expected|expects|aim|aims|seek|seeks|prevent|preventing|avoid|avoiding|risk|upcoming|imminent|looming|fear|feared|fears|ensure|monitor|monitoring|observe|investigate|investigating|probe|probing|verify|document)$/;
+const hypotheticals = /^(if|unless|could|might|may|should|whether|would-be)$/;
+const backgroundWords = /^(since|previous|previously|former|formerly|years|decades|throughout|history|historic|repeatedly|regularly|routinely|often|frequently|usually)$/;
+
+/**
+ * Reads the words before the trigger, back to the clause's start. Looking only backwards keeps "no casualties
+ * were reported" (after a real act) from negating the act itself.
+ */
+export function modalityOf(sentence: Sentence, triggerToken: number): Modality {
+  const tokens = sentence.tokens;
+  const from = clauseStart(tokens, triggerToken);
+  let sawBackground = false;
+  for (let i = triggerToken - 1; i >= from && i >= triggerToken - 7; i--) {
+    const word = (tokens[i] as Token).lower;
+    if (negators.test(word)) return "negated";
+    if (hypotheticals.test(word)) return "hypothetical";
+    if (planners.test(word)) return "planned";
+    if (backgroundWords.test(word)) sawBackground = true;
+  }
+  if (/^if$/i.test(tokens[from]?.text ?? "")) return "hypothetical";
+  for (let i = triggerToken + 1; i < Math.min(tokens.length, triggerToken + 8); i++) {
+    const word = (tokens[i] as Token).lower;
+    if (word === "since" && /^\d{4}$/.test(tokens[i + 1]?.text ?? "")) return "historical";
+  }
+  return sawBackground ? "historical" : "asserted";
+}
+
+function clauseStart(tokens: readonly Token[], index: number): number {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = (tokens[i] as Token).text;
+    if (t === ";" || t === ":" || t === "—" || t === "“" || t === '"') return i + 1;
+    if ((t === "but" || t === "while" || t === "whereas") && i < index - 1) return i + 1;
+  }
+  return 0;
+}

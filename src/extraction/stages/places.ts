@@ -1,0 +1,66 @@
+// Place mentions: gazetteer names in the text, minus datelines, minus names inside actors' names.
+import type { Span } from "../../domain/text/span.js";
+import type { Knowledge, KnownPlace } from "../knowledge.js";
+import type { Sentence, Token } from "./sentences.js";
+
+export interface PlaceMention {
+  readonly span: Span;
+  readonly text: string;
+  readonly sentence: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+  /** Candidates best first; the choice among them is made with the article's other places. */
+  readonly candidates: readonly KnownPlace[];
+}
+
+const articlePrefix = /^(al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|et|adh|ath|dhi|ibn|abu|bani|beit|bayt|umm)$/;
+
+const canStartPlace = (token: Token): boolean => /^\p{Lu}/u.test(token.text) || articlePrefix.test(token.text);
+
+/**
+ * A dateline ("TEHRAN, Iran —", "MOSCOW, April 29. /TASS/.", "BEIRUT (Reuters) -") names where the story was
+ * filed, not where anything happened.
+ */
+export function datelineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const dateline =
+    /(^|\n)[^\S\n]*(?:[—–-]+\s*)?([A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}\.?)?)?\s*(?:\([^)\n]{1,30}\)|\/[A-Z]+\/\.?)?\s*(?:[—–]|--|-\s|\.\s*\/[A-Z]+\/)/g;
+  for (const m of text.matchAll(dateline)) {
+    const start = (m.index ?? 0) + (m[1]?.length ?? 0);
+    spans.push({ start, end: (m.index ?? 0) + m[0].length });
+  }
+  return spans;
+}
+
+export function findPlaces(
+  text: string,
+  sentences: readonly Sentence[],
+  knowledge: Knowledge,
+  excluded: readonly Span[],
+): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const sentence of sentences) {
+    for (const match of knowledge.places.find(text, sentence.tokens, canStartPlace)) {
+      if (excluded.some((x) => x.start <= match.span.start && match.span.end <= x.end)) continue;
+      if (isPartOfName(sentence.tokens, match.firstToken, match.endToken)) continue;
+      mentions.push({
+        span: match.span,
+        text: match.text,
+        sentence: sentence.index,
+        firstToken: match.firstToken,
+        endToken: match.endToken,
+        candidates: [...match.values].sort((a, b) => b.prominence - a.prominence),
+      });
+    }
+  }
+  return mentions;
+}
+
+/** "Aleppo University", "Damascus Declaration", "Syrian Observatory": a capitalised word right after a place. */
+function isPartOfName(tokens: readonly Token[], first: number, end: number): boolean {
+  const next = tokens[end];
+  const nameWords = /^(University|Declaration|Agreement|Accord|Accords|Process|Talks|Conference|Format|Group|Airlines|Airways|Observatory|Times|Post|Daily|News|Radio|TV|Today|Club|Stadium|Council|Brigade|Brigades|Front|Army|Regiment|Operations|Protocol|Memorandum|Committee|Commission)$/;
+  if (next && nameWords.test(next.text)) return true;
+  const previous = tokens[first - 1];
+  return previous !== undefined && /^(Jaish|Liwa|Jabhat|Harakat|Faylaq|Ahrar|Jund|Ansar|Saraya|Kataib|Katibat)$/.test(previous.text);
+}
