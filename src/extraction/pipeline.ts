@@ -105,7 +105,7 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
         classification: classification.classification,
         agreementId: classification.agreementId,
         regimeId: classification.regimeId,
-        clause: classification.clause,
+        clause: classification.clause?.id ?? null,
         reason: classification.reason,
       },
       confidence: confidenceOf(draft.perpetratorFrom, draft.mentions, draft.when),
@@ -183,7 +183,7 @@ function nearestDate(dates: readonly DateMention[], at: Span): DatedValue | null
 
 /** The dead of a sentence belong to the act nearest to where they are counted. */
 function killedNear(casualties: readonly CasualtyMention[], event: EventMention, all: readonly EventMention[]): number | null {
-  const killed = casualties.filter((c) => c.kind === "killed" && (c.value !== null || c.low !== null));
+  const killed = casualties.filter((c) => c.kind === "killed" && c.value !== null);
   let best: number | null = null;
   for (const c of killed) {
     const owner = [...all].sort(
@@ -192,7 +192,7 @@ function killedNear(casualties: readonly CasualtyMention[], event: EventMention,
         Math.abs((b.place?.span.start ?? b.span.start) - c.span.start),
     )[0];
     if (owner !== event) continue;
-    const value = c.value ?? c.low;
+    const value = c.value;
     if (value !== null && (best === null || value < best)) best = value;
   }
   return best;

@@ -99,13 +99,20 @@ export async function readArticleFile(filePath: string, options: ReadArticleOpti
   return {
     ...base,
     url: null,
-    title: null,
+    title: textTitle(source),
     published: null,
     outlet: null,
     language: null,
     text: source,
     format,
   };
+}
+
+// Saved text usually opens with the headline on a line of its own; a first line that reads as prose is not one.
+function textTitle(source: string): string | null {
+  const match = /^\s*(?:#{1,6}\s+)?([^\n]{1,200})\r?\n\s*\r?\n/.exec(source);
+  const line = match?.[1]?.trim();
+  return line && !/[.:;,]$/.test(line) ? line : null;
 }
 
 type Fail = (code: TruceErrorCode, problem: string, cause?: unknown) => TruceError;
@@ -284,7 +291,7 @@ function parseArticleJson(source: string, fail: Fail): JsonFields {
   } catch (cause) {
     throw fail(
       "TRUCE_E_ARTICLE_INVALID",
-      `${jsonSyntaxProblem(source, cause)} Fix the JSON (a validator or \`node -e 'JSON.parse(...)'\` shows where).`,
+      `${jsonSyntaxProblem(source, cause)} Fix the JSON there; an editor with JSON support shows the problem.`,
       cause,
     );
   }

@@ -50,7 +50,7 @@ export class PhraseIndex<T> {
    * Longest non-overlapping matches, left to right. `canStart` filters the tokens a phrase may begin
    * with (places must start with a capital, say), which also keeps the scan cheap.
    */
-  find(text: string, tokens: readonly TokenLike[], canStart: (token: TokenLike) => boolean = () => true) {
+  find<K extends TokenLike>(text: string, tokens: readonly K[], canStart: (token: K) => boolean = () => true) {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; ) {
       const first = tokens[i];

@@ -24,7 +24,14 @@ const verbLike = (token: Token | undefined): boolean =>
 export function findActors(text: string, sentences: readonly Sentence[], knowledge: Knowledge): ActorMention[] {
   const mentions: ActorMention[] = [];
   for (const sentence of sentences) {
-    for (const match of knowledge.actors.find(text, sentence.tokens)) {
+    const matches = [
+      ...knowledge.actors.find(text, sentence.tokens),
+      ...knowledge.actorAbbreviations.find(text, sentence.tokens),
+    ].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    let reached = 0;
+    for (const match of matches) {
+      if (match.span.start < reached) continue;
+      reached = match.span.end;
       const phrase = pickPhrase(match.values);
       if (!phrase) continue;
       const next = sentence.tokens[match.endToken];
@@ -56,11 +63,12 @@ function pickPhrase(values: readonly KnownActorPhrase[]): KnownActorPhrase | und
 export function resolveActors(mentions: readonly ActorMention[], country: string | null): ActorMention[] {
   const resolved: ActorMention[] = [];
   for (const mention of mentions) {
+    if (mention.phrase.kind === "source") continue;
     if (mention.actorId) {
       resolved.push(mention);
       continue;
     }
-    const actorId = country ? (mention.phrase.byCountry?.[country] ?? null) : null;
+    const actorId = (country ? mention.phrase.byCountry?.[country] : undefined) ?? mention.phrase.fallback ?? null;
     if (actorId) resolved.push({ ...mention, actorId });
   }
   return resolved;

@@ -192,8 +192,8 @@ export function cleanText(text: string): CleanResult {
     for (const credit of inlineCredits(text, line)) removed.push(credit);
   }
 
-  removed.sort((a, b) => a.start - b.start);
-  return { text: blank(text, removed), removed };
+  const spans = disjoint(removed);
+  return { text: blank(text, spans), removed: spans };
 }
 
 function splitLines(text: string): Line[] {

@@ -38,7 +38,7 @@ const TEXT_NODE = 3;
 export const MAX_HTML_CHARS = 10 * 1024 * 1024;
 // Readability walks the tree recursively and re-scores every ancestor: past these a page overflows its stack or
 // takes seconds, and a page that deep or that large is not a news article worth its layout analysis anyway.
-const MAX_READABILITY_DEPTH = 300;
+const MAX_READABILITY_DEPTH = 120;
 const MAX_READABILITY_ELEMENTS = 20_000;
 const MAX_JSON_LD_CHARS = 200_000;
 const MAX_JSON_LD_NODES = 2_000;

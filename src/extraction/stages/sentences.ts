@@ -1,5 +1,5 @@
 // Sentences and tokens with part of speech and character spans, read by wink-nlp's English model.
-import winkNLP from "wink-nlp";
+import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Span } from "../../domain/text/span.js";
 
@@ -24,6 +24,10 @@ export interface Sentence {
 
 const nlp = winkNLP(model, ["sbd", "pos"]);
 const its = nlp.its;
+
+// wink-nlp's type declarations give `its.lemma` a signature `out()` does not accept, though it works at run time.
+const readLemma = its.lemma as unknown as Parameters<ItemToken["out"]>[0];
+const lemmaOf = (t: ItemToken): string => String(t.out(readLemma)).toLowerCase();
 
 /**
  * Splits text into sentences and tokens. Paragraph breaks also end sentences, because headlines,
@@ -60,7 +64,7 @@ function splitBlock(text: string, block: Block, out: Sentence[]): void {
   const doc = nlp.readDoc(blockText);
   const tokens: Token[] = [];
   let cursor = 0;
-  doc.tokens().each((t) => {
+  doc.tokens().each((t: ItemToken) => {
     const value = t.out();
     cursor += t.out(its.precedingSpaces).length;
     // wink keeps the text losslessly; if it ever normalised a token, find it rather than drift.
@@ -73,13 +77,13 @@ function splitBlock(text: string, block: Block, out: Sentence[]): void {
     tokens.push({
       text: value,
       lower: value.toLowerCase(),
-      lemma: String(t.out(its.lemma)).toLowerCase(),
+      lemma: lemmaOf(t),
       pos: String(t.out(its.pos)),
       start,
       end: start + value.length,
     });
   });
-  doc.sentences().each((s) => {
+  doc.sentences().each((s: ItemSentence) => {
     const [first, last] = s.out(its.span) as unknown as [number, number];
     const sentenceTokens = tokens.slice(first, last + 1);
     const head = sentenceTokens[0];

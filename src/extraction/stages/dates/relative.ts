@@ -1,7 +1,7 @@
 // War-reporting relative time phrases ("overnight Friday", "in the past 24 hours"), resolved by hand because chrono resolves weekdays into the future.
 
 import type { TimePrecision } from "../../../domain/ontology.js";
-import { parseNumberWords } from "../numbers.js";
+import { parseNumberWords } from "../numbers/words.js";
 import {
   type DayNumber,
   dayOf,
@@ -44,6 +44,8 @@ const window = (start: DayNumber, end: DayNumber, precision: TimePrecision): Res
   precision,
 });
 const lower = (s: string | undefined): string => (s ?? "").toLowerCase().replace(/\s+/g, " ");
+const count = (s: string | undefined): number | null =>
+  /^an?$/i.test(s ?? "") ? 1 : parseNumberWords(lower(s));
 
 const NUM = String.raw`(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty)`;
 
@@ -66,7 +68,8 @@ export const relativeRules: readonly RelativeRule[] = [
     },
   },
   {
-    pattern: /\b(?:(the\s+day\s+before)\s+)?(?:(?:late|early)\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b/gi,
+    pattern:
+      /\b(?:(the\s+day\s+before)\s+)?(?:(?:late|early)\s+)?yesterday(?:\s+(?:morning|afternoon|evening|night))?\b/gi,
     needsReference: true,
     near: true,
     kind: () => "relative",
@@ -117,7 +120,7 @@ export const relativeRules: readonly RelativeRule[] = [
     near: true,
     kind: () => "relative",
     resolve(m, anchor) {
-      const n = m[1] ? parseNumberWords(lower(m[1])) : 1;
+      const n = m[1] ? count(m[1]) : 1;
       if (n === null || n < 1) return null;
       // "The past two days" is two days, not one known day: never precision 1 unless it is one day.
       return window(anchor - n, anchor, n === 1 ? 1 : n <= 7 ? 2 : 3);
@@ -132,7 +135,7 @@ export const relativeRules: readonly RelativeRule[] = [
       return unit === "day" ? "relative" : unit === "week" ? "week" : unit === "month" ? "month" : "year";
     },
     resolve(m, anchor) {
-      const n = parseNumberWords(lower(m[1]));
+      const n = count(m[1]);
       if (n === null) return null;
       const unit = lower(m[2]);
       if (unit === "day") return day(anchor - n);
@@ -158,13 +161,14 @@ export const relativeRules: readonly RelativeRule[] = [
   },
   {
     // "last week" is the previous calendar week; "the last week" / "the past week" the seven days up to publication.
-    pattern: /\b(?:(the)\s+)?(?:(?:earlier|later)\s+)?(past|last|previous|prior|this)\s+week\b/gi,
+    pattern: /\b(?:(the)\s+)?(?:(?:earlier|later)\s+)?(past|last|previous|prior|this|next)\s+week\b/gi,
     needsReference: true,
     near: true,
     kind: () => "week",
     resolve(m, anchor) {
       const which = lower(m[2]);
       if (which === "this") return window(mondayOf(anchor), anchor, 2);
+      if (which === "next") return window(mondayOf(anchor) + 7, mondayOf(anchor) + 13, 2);
       if (which === "past" || (which === "last" && m[1])) return window(anchor - 7, anchor, 2);
       const monday = mondayOf(anchor) - 7;
       return window(monday, monday + 6, 2);
