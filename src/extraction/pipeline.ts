@@ -38,7 +38,7 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
   const placeMentions = findPlaces(text, sentences, ctx.knowledge, excluded);
   const country = dominantCountry(placeMentions);
   const actors = resolveActors(rawActors, country);
-  const places = choosePlaces(placeMentions, country);
+  const places = choosePlaces(placeMentions, country).filter((p) => isHome(p, country, sentences));
 
   const bySentence = <T extends { sentence: number }>(items: readonly T[], i: number) => items.filter((x) => x.sentence === i);
   const inSentence = <T extends { span: Span }>(items: readonly T[], s: Sentence) =>
@@ -137,6 +137,20 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
     incidents,
     allegations,
   };
+}
+
+const locativeBefore = /^(in|at|near|outside|around|inside|into|across|within|of|from)$/;
+
+/**
+ * A place abroad ("called on Moscow") is kept only where the sentence locates something in it: capitals of
+ * foreign states are named in war reporting far more often as actors or datelines than as scenes.
+ */
+function isHome(place: PlaceMention, country: string | null, sentences: readonly Sentence[]): boolean {
+  const best = place.candidates[0];
+  if (!best || !country || best.country === country) return true;
+  const before = sentences[place.sentence]?.tokens[place.firstToken - 1]?.lower ?? "";
+  const before2 = sentences[place.sentence]?.tokens[place.firstToken - 2]?.lower ?? "";
+  return locativeBefore.test(before) || (before === "the" && locativeBefore.test(before2));
 }
 
 function dominantCountry(places: readonly PlaceMention[]): string | null {

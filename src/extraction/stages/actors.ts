@@ -18,6 +18,8 @@ export interface ActorMention {
 const witnessNameWords =
   /^(Observatory|Observer|Network|Civil|Red|Human|Orthodox|Catholic|Christian|Journalists?|Press|News|Agency|Television|TV|Radio|Post|Telegraph|Times|Daily|Doctors|Medical|Physicians|Relief|American|Writers|Refugees?|Children|Women)$/;
 
+const locative = /^(in|at|from|to|across|inside|of|near|around|throughout|into|outside|over)$/;
+
 const verbLike = (token: Token | undefined): boolean =>
   token !== undefined && (token.pos === "VERB" || token.pos === "AUX");
 
@@ -36,7 +38,9 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
       if (!phrase) continue;
       const next = sentence.tokens[match.endToken];
       // A capital named as a place ("in Damascus") is a place; as a subject ("Damascus said") it speaks for a state.
-      if (phrase.how === "metonym" && !(verbLike(next) || next?.text === "'s" || next?.text === "’s")) continue;
+      const previous = sentence.tokens[match.firstToken - 1];
+      if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !(verbLike(next) || next?.text === "'s" || next?.text === "’s")))
+        continue;
       // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
       if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
       mentions.push({

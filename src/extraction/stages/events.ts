@@ -19,6 +19,8 @@ export interface EventMention {
   readonly place: PlaceMention | null;
   /** Whether the mention is a count of ceasefire breaches rather than a described act. */
   readonly breach: boolean;
+  /** "the bombardment", "this attack": a mention that refers back to an act already reported. */
+  readonly definite: boolean;
   readonly triggerToken: number;
 }
 
@@ -31,7 +33,7 @@ export interface SentenceParts {
 const targetPrepositions = /^(on|against|at|targeting|toward|towards|into|upon|with|of|near)$/;
 const speechWords = /^(said|says|say|told|tells|reported|reports|stated|claimed|claims|according|announced|added|confirmed)$/;
 const heldWords = /^(held|controlled|run|dominated|besieged|encircled|affiliated|backed|allied|led|linked|loyal|aligned)$/;
-const locatorWords = /^(near|outside|from|towards?|toward|of|north|south|east|west|northwest|northeast|southwest|southeast|northern|southern|eastern|western|km|kilometres|kilometers|miles|border|borders|bordering)$/;
+const locatorWords = /^(near|outside|around|from|towards?|toward|north|south|east|west|northwest|northeast|southwest|southeast|northern|southern|eastern|western|km|kilometres|kilometers|miles|border|borders|bordering)$/;
 const civilianWords = /^(civilians?|residents?|people|children|women|families|villagers|worshippers|homes?|houses?|market|hospitals?|school|schools|neighbou?rhoods?|residential|camp|mosque|bakery|convoy)$/;
 
 /** Reads the event mentions of one sentence. */
@@ -47,16 +49,17 @@ export function findEvents(parts: SentenceParts): EventMention[] {
 
   const actorsHeld = parts.actors.filter((a) => isHeldQualifier(sentence.tokens, a));
   const actors = parts.actors.filter((a) => !actorsHeld.includes(a));
-  const anchors: Anchor[] = hits.length
-    ? hits.map((h) => ({ first: h.firstToken, end: h.endToken, hit: h }))
-    : [{ first: killingAt >= 0 ? killingAt : breachAt, end: (killingAt >= 0 ? killingAt : breachAt) + 1, hit: null }];
+  const anchors = anchorsOf(sentence.tokens, hits);
 
   const targets = places.length ? places : [null];
   return targets.map((place) => {
     const anchor = nearestAnchor(anchors, place);
     const hit = anchor.hit;
-    const subEventType = hit ? resolveSubEventType(hits, hit) : killingAt < 0 && breachAt >= 0 ? "Other" : null;
-    const perpetrator = findPerpetrator(sentence.tokens, actors, anchor.first, anchor.end);
+    const breach = anchor.kind === "breach";
+    const subEventType = hit ? resolveSubEventType(hits, hit) : breach ? "Other" : null;
+    const perpetrator = breach
+      ? findViolator(sentence.tokens, actors, anchor.first, anchor.end)
+      : findPerpetrator(sentence.tokens, actors, anchor.first, anchor.end);
     const token = sentence.tokens[anchor.first] as Token;
     return {
       sentence: sentence.index,
@@ -67,7 +70,8 @@ export function findEvents(parts: SentenceParts): EventMention[] {
       perpetrator,
       target: findTarget(sentence.tokens, actors, actorsHeld, anchor.end, perpetrator),
       place,
-      breach: hit === null && killingAt < 0,
+      breach,
+      definite: hit !== null && isDefiniteReference(sentence.tokens, hit),
       triggerToken: anchor.first,
     };
   });
@@ -77,6 +81,21 @@ interface Anchor {
   readonly first: number;
   readonly end: number;
   readonly hit: TriggerHit | null;
+  readonly kind: "act" | "breach" | "killing";
+}
+
+/**
+ * What a place can be tied to: the acts named; failing those, the words "violations"/"breaches" (a bulletin's
+ * count), and killings reported without their means.
+ */
+function anchorsOf(tokens: readonly Token[], hits: readonly TriggerHit[]): Anchor[] {
+  if (hits.length) return hits.map((h) => ({ first: h.firstToken, end: h.endToken, hit: h, kind: "act" }));
+  const anchors: Anchor[] = [];
+  tokens.forEach((token, i) => {
+    if (isBreachWord(token)) anchors.push({ first: i, end: i + 1, hit: null, kind: "breach" });
+    else if (isKillingWord(token)) anchors.push({ first: i, end: i + 1, hit: null, kind: "killing" });
+  });
+  return anchors;
 }
 
 function nearestAnchor(anchors: readonly Anchor[], place: PlaceMention | null): Anchor {
@@ -97,18 +116,24 @@ function nearestAnchor(anchors: readonly Anchor[], place: PlaceMention | null): 
 
 /** The means named near an act decide its type: a "rocket attack" is shelling, a "helicopter attack" an air strike. */
 function resolveSubEventType(hits: readonly TriggerHit[], hit: TriggerHit): SubEventType {
-  const near = hits.filter((h) => h.firstToken >= hit.firstToken - 6 && h.firstToken <= hit.endToken + 6);
-  const types = near.map((h) => h.trigger.subEventType);
   const own = hit.trigger.subEventType;
-  const specific = (t: SubEventType) =>
-    near.some((h) => h.trigger.subEventType === t && (!h.trigger.weak || h === hit));
-  if (own === "Disrupted weapons use" || own === "Chemical weapon" || own === "Suicide bomb") return own;
-  if (own === "Remote explosive/landmine/IED" || own === "Abduction/forced disappearance") return own;
-  if (specific("Air/drone strike")) return "Air/drone strike";
-  if (specific("Shelling/artillery/missile attack")) return "Shelling/artillery/missile attack";
-  if (own === "Government regains territory" || own === "Armed clash") return own;
-  if (types.includes("Air/drone strike")) return "Air/drone strike";
+  if (own !== "Air/drone strike" && own !== "Shelling/artillery/missile attack" && own !== "Armed clash") return own;
+  const near = hits.filter((h) => h.firstToken >= hit.firstToken - 6 && h.firstToken <= hit.endToken + 6);
+  const named = (t: SubEventType) => near.some((h) => h.trigger.subEventType === t && !h.trigger.weak);
+  if (named("Air/drone strike")) return "Air/drone strike";
+  if (named("Shelling/artillery/missile attack")) return "Shelling/artillery/missile attack";
   return own;
+}
+
+function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit): boolean {
+  const first = tokens[hit.firstToken];
+  if (!first || first.pos !== "NOUN") return false;
+  for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
+    const word = tokens[i]?.lower ?? "";
+    if (/^(the|this|that|these|those|its|their)$/.test(word)) return true;
+    if (tokens[i]?.pos !== "ADJ" && tokens[i]?.pos !== "NOUN") return false;
+  }
+  return false;
 }
 
 /** "rebel-held", "government-controlled", "held by the opposition": who holds a place, not who acts. */
@@ -156,6 +181,18 @@ function findPerpetrator(
   return inside?.actorId ?? null;
 }
 
+/** Who a count of breaches is charged to: "violations by X", "X violated", "X's breaches"; never a guess. */
+function findViolator(tokens: readonly Token[], actors: readonly ActorMention[], first: number, end: number): string | null {
+  if (tokens[end]?.lower === "by") {
+    const agent = actors.find((a) => a.firstToken > end && a.firstToken <= end + 3);
+    if (agent) return agent.actorId;
+  }
+  const subject = actors.find(
+    (a) => a.endToken <= first && first - a.endToken <= 3 && tokens.slice(a.endToken, first).every((t) => /^(has|have|had|'s|’s|repeatedly|again|also|reportedly)$/.test(t.lower)),
+  );
+  return subject?.actorId ?? null;
+}
+
 function findTarget(
   tokens: readonly Token[],
   actors: readonly ActorMention[],
@@ -186,15 +223,49 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
   return located.filter((place, i) => {
     const best = place.candidates[0];
     if (!best) return false;
-    const others = located.filter((o) => o !== place);
-    const broad = best.kind === "governorate" || best.kind === "region";
-    if (broad && others.some((o) => o.candidates[0]?.admin1 === best.admin1 && o.candidates[0]?.kind !== "governorate"))
+    const narrower = located.filter((o) => o !== place && isNarrower(o.candidates[0], best));
+    if (isProvince(tokens, place) && located.some((o) => o !== place && o.candidates[0]?.admin1 === best.admin1 && !isProvince(tokens, o)))
       return false;
-    const previous = located[i - 1];
     const lead = tokens[place.firstToken - 1]?.lower ?? "";
     const lead2 = tokens[place.firstToken - 2]?.lower ?? "";
-    if (previous && place.firstToken - previous.endToken <= 6 && (locatorWords.test(lead) || locatorWords.test(lead2)))
-      return lead === "of" ? locatorWords.test(lead2) === false : false;
+    const previous = located[i - 1];
+    // "Douma in the Eastern Ghouta", "al-Foua, Idlib": a broader place right after a narrower one locates it.
+    if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
+    // "Barada valley, northwest of Damascus", "the area around Aleppo": a landmark named to locate another.
+    if (previous && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
     return true;
   });
+}
+
+const provinceWords = /^(province|provinces|governorate|countryside|oblast|region|state|countrysides)$/;
+
+/** "Hama province", "rural Idlib", "Idlib's countryside": the governorate, not its capital town. */
+export function isProvince(tokens: readonly Token[], place: PlaceMention): boolean {
+  const best = place.candidates[0];
+  if (!best) return false;
+  if (best.kind === "governorate") return true;
+  const hasGovernorate = place.candidates.some((c) => c.kind === "governorate" && c.admin1 === best.admin1);
+  if (!hasGovernorate) return false;
+  const next = tokens[place.endToken]?.lower ?? "";
+  const next2 = tokens[place.endToken + 1]?.lower ?? "";
+  const before = tokens[place.firstToken - 1]?.lower ?? "";
+  return provinceWords.test(next) || ((next === "'s" || next === "’s") && provinceWords.test(next2)) || /^(rural|provinces?)$/.test(before) || before === "of" && /^provinces?$/.test(tokens[place.firstToken - 2]?.lower ?? "");
+}
+
+const breadth: Readonly<Record<string, number>> = {
+  country: 9,
+  governorate: 8,
+  region: 7,
+  district: 6,
+  area: 5,
+  frontline: 5,
+  town: 3,
+  village: 2,
+  neighbourhood: 1,
+  facility: 1,
+};
+
+function isNarrower(a: PlaceMention["candidates"][number] | undefined, b: PlaceMention["candidates"][number]): boolean {
+  if (!a || (a.admin1 !== b.admin1 && !(b.admin1s ?? []).includes(a.admin1 ?? ""))) return false;
+  return (breadth[a.kind] ?? 5) < (breadth[b.kind] ?? 5);
 }

@@ -71,7 +71,7 @@ export function assembleIncidents(records: readonly EventRecord[]): DraftInciden
     );
     const existing = incidents[index];
     if (existing) incidents[index] = merge(existing, record);
-    else if (!record.untyped || record.killed !== null) incidents.push(draftFrom(record));
+    else if (!record.event.definite && (!record.untyped || record.killed !== null)) incidents.push(draftFrom(record));
   }
   return incidents;
 }
@@ -117,7 +117,8 @@ function fillPerpetrators(records: readonly TypedRecord[]): TypedRecord[] {
   for (const r of records) if (r.perpetrator) counts.set(r.perpetrator, (counts.get(r.perpetrator) ?? 0) + 1);
   const dominant = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   return records.map((record, i) => {
-    if (record.perpetrator) return record;
+    // A count of breaches names its violator or none: guessing one would put words in the bulletin's mouth.
+    if (record.perpetrator || record.event.breach) return record;
     const earlier = records
       .slice(0, i)
       .reverse()
