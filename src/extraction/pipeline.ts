@@ -49,7 +49,9 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
   let currentDate: DatedValue | null = null;
   for (const sentence of sentences) {
     const sentenceDates = inSentence(dates, sentence).filter((d) => d.date !== null && d.kind !== "since");
-    const events = findEvents({ sentence, actors: bySentence(actors, sentence.index), places: bySentence(places, sentence.index) });
+    const events = sentence.prose
+      ? findEvents({ sentence, actors: bySentence(actors, sentence.index), places: bySentence(places, sentence.index) })
+      : [];
     const kept = events.filter((e) => modalityOf(sentence, e.triggerToken) === "asserted");
     eventsBySentence.set(sentence.index, kept);
     const sentenceCasualties = inSentence(casualties, sentence);
@@ -57,8 +59,11 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
       const when = nearestDate(sentenceDates, event.span) ?? currentDate ?? undatedFrom(reference);
       if (when.date && reference && daysBetween(when.date, reference.date) > MAX_AGE_DAYS) continue;
       if (when.date && reference && daysBetween(reference.date, when.date) > 1) continue;
-      const place = event.place?.candidates[0];
-      if (!event.place || !place) continue;
+      const named = event.place?.candidates[0];
+      if (!event.place || !named) continue;
+      const place = event.vicinity && named.environs ? { ...named, admin1: named.environs, kind: "area" as const } : named;
+      // The guide's incident has a place at least at admin1 level; a region such as Donbas only counts for an act.
+      if (!place.admin1 && event.breach) continue;
       records.push({
         event,
         place,
@@ -69,7 +74,8 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
         paragraph: sentence.paragraph,
       });
     }
-    const stated = sentenceDates.find((d) => d.past);
+    // Only a sentence that reports an act moves the story's date: background dates (a deal signed) do not.
+    const stated = kept.length > 0 ? sentenceDates.find((d) => d.past) : undefined;
     if (stated) currentDate = asDated(stated);
   }
 

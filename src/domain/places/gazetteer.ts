@@ -31,6 +31,8 @@ const placeEntrySchema = z
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     prominence: z.number().int().min(0).max(9).optional(),
+    /** The admin1 that surrounds a city which is an admin1 of its own ("near Damascus" lies in Rif Dimashq). */
+    environs: admin1Code.optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -76,6 +78,8 @@ export interface Place {
   readonly prominence: number;
   /** normalisePlaceName(name). */
   readonly key: string;
+  /** The admin1 around the place, where that differs from its own ("near Damascus" → SY-RD). */
+  readonly environs: string | null;
 }
 
 /** Thrown when gazetteer data does not have the expected shape; the message names the bad entry. */
@@ -235,6 +239,7 @@ function toPlace(entry: PlaceEntry, ids: Set<string>): Place {
     lon: entry.lon,
     prominence: entry.prominence ?? 1,
     key,
+    environs: entry.environs ?? null,
   };
 }
 

@@ -17,6 +17,8 @@ export interface EventMention {
   readonly perpetrator: string | null;
   readonly target: string | null;
   readonly place: PlaceMention | null;
+  /** "near Damascus", "on the outskirts of Aleppo": the act was around the place rather than in it. */
+  readonly vicinity: boolean;
   /** Whether the mention is a count of ceasefire breaches rather than a described act. */
   readonly breach: boolean;
   /** "the bombardment", "this attack": a mention that refers back to an act already reported. */
@@ -45,6 +47,11 @@ export function findEvents(parts: SentenceParts): EventMention[] {
   const strong = hits.filter((h) => !h.trigger.weak);
   const places = eventPlaces(sentence.tokens, parts.places);
   if (strong.length === 0 && hits.length > 0 && places.length === 0) return [];
+  // A weapon named with no act ("a truck with a machine gun") reports nothing.
+  if (hits.length > 0 && hits.every((h) => h.trigger.role === "means") && killingAt < 0) return [];
+  // A breach counts as an incident in a bulletin's tally ("14 violations", "breached … 6 times", "in the
+  // provinces of"), not in talk of violations in general.
+  if (hits.length === 0 && killingAt < 0 && !isTally(sentence.tokens)) return [];
   if (hits.length === 0 && breachAt < 0 && killingAt < 0) return [];
 
   const actorsHeld = parts.actors.filter((a) => isHeldQualifier(sentence.tokens, a));
@@ -57,9 +64,11 @@ export function findEvents(parts: SentenceParts): EventMention[] {
     const hit = anchor.hit;
     const breach = anchor.kind === "breach";
     const subEventType = hit ? resolveSubEventType(hits, hit) : breach ? "Other" : null;
+    // The act before the place names the actor even when a weapon named later decides the type.
+    const act = actBefore(anchors, place) ?? anchor;
     const perpetrator = breach
       ? findViolator(sentence.tokens, actors, anchor.first, anchor.end)
-      : findPerpetrator(sentence.tokens, actors, anchor.first, anchor.end);
+      : findPerpetrator(sentence.tokens, actors, act.first, act.end);
     const token = sentence.tokens[anchor.first] as Token;
     return {
       sentence: sentence.index,
@@ -70,6 +79,7 @@ export function findEvents(parts: SentenceParts): EventMention[] {
       perpetrator,
       target: findTarget(sentence.tokens, actors, actorsHeld, anchor.end, perpetrator),
       place,
+      vicinity: place !== null && isVicinity(sentence.tokens, place),
       breach,
       definite: hit !== null && isDefiniteReference(sentence.tokens, hit),
       triggerToken: anchor.first,
@@ -98,6 +108,13 @@ function anchorsOf(tokens: readonly Token[], hits: readonly TriggerHit[]): Ancho
   return anchors;
 }
 
+function actBefore(anchors: readonly Anchor[], place: PlaceMention | null): Anchor | undefined {
+  if (!place) return undefined;
+  return anchors
+    .filter((a) => a.hit?.trigger.role === "act" && a.end <= place.firstToken)
+    .sort((a, b) => b.end - a.end)[0];
+}
+
 function nearestAnchor(anchors: readonly Anchor[], place: PlaceMention | null): Anchor {
   const first = anchors[0] as Anchor;
   if (!place) return first;
@@ -123,6 +140,20 @@ function resolveSubEventType(hits: readonly TriggerHit[], hit: TriggerHit): SubE
   if (named("Air/drone strike")) return "Air/drone strike";
   if (named("Shelling/artillery/missile attack")) return "Shelling/artillery/missile attack";
   return own;
+}
+
+const countWords =
+  /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|several|many)$/;
+
+function isTally(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1]?.lower ?? "";
+    const next2 = tokens[i + 2]?.lower ?? "";
+    if (countWords.test(t.lower) && (isBreachWord(tokens[i + 1] ?? t) && next !== t.lower || next === "times" || (next === "ceasefire" && isBreachWord(tokens[i + 2] ?? t))))
+      return true;
+    if (t.lower === "provinces" && next === "of") return true;
+    return t.text === "(" && countWords.test(next) && tokens[i + 2]?.text === ")" && next2 !== "";
+  });
 }
 
 function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit): boolean {
@@ -233,8 +264,20 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
     // "Barada valley, northwest of Damascus", "the area around Aleppo": a landmark named to locate another.
     if (previous && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
+    // "Ein al-Fijeh, which supplies Damascus": a place in a clause that describes an earlier one.
+    if (previous && tokens.slice(previous.endToken, place.firstToken).some((t) => /^(which|that|where|whose)$/.test(t.lower)))
+      return false;
     return true;
   });
+}
+
+const vicinityWords = /^(near|outside|around|outskirts|suburbs|suburb|countryside|vicinity|edge|edges|environs|north|south|east|west|northwest|northeast|southwest|southeast)$/;
+
+function isVicinity(tokens: readonly Token[], place: PlaceMention): boolean {
+  for (let i = place.firstToken - 1; i >= Math.max(0, place.firstToken - 3); i--) {
+    if (vicinityWords.test(tokens[i]?.lower ?? "")) return true;
+  }
+  return false;
 }
 
 const provinceWords = /^(province|provinces|governorate|countryside|oblast|region|state|countrysides)$/;

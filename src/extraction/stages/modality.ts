@@ -25,10 +25,7 @@ export function modalityOf(sentence: Sentence, triggerToken: number): Modality {
     if (backgroundWords.test(word)) sawBackground = true;
   }
   if (/^if$/i.test(tokens[from]?.text ?? "")) return "hypothetical";
-  for (let i = triggerToken + 1; i < Math.min(tokens.length, triggerToken + 8); i++) {
-    const word = (tokens[i] as Token).lower;
-    if (word === "since" && /^\d{4}$/.test(tokens[i + 1]?.text ?? "")) return "historical";
-  }
+  if (isCumulative(tokens, triggerToken)) return "historical";
   return sawBackground ? "historical" : "asserted";
 }
 
@@ -39,4 +36,19 @@ function clauseStart(tokens: readonly Token[], index: number): number {
     if ((t === "but" || t === "while" || t === "whereas") && i < index - 1) return i + 1;
   }
   return 0;
+}
+
+/**
+ * A tally or campaign reaching back in time: "Since the offensive began, 600 were killed", "shelling … since
+ * last year", "have been fighting for weeks". "The first air strikes since the truce" is news, not background.
+ */
+function isCumulative(tokens: readonly Token[], triggerToken: number): boolean {
+  const first = tokens.slice(0, triggerToken).some((t) => t.lower === "first");
+  if (first) return false;
+  if (tokens[0]?.lower === "since") return true;
+  return tokens.some((t, i) => {
+    const next = tokens[i + 1]?.lower ?? "";
+    if (t.lower === "since" && i > triggerToken) return /^(the|last|its|their|a|an|\d{4}|early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next);
+    return t.lower === "for" && /^(weeks|months|years|decades)$/.test(next);
+  });
 }

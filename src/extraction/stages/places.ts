@@ -23,8 +23,14 @@ const canStartPlace = (token: Token): boolean => /^\p{Lu}/u.test(token.text) || 
  */
 export function datelineSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const dateline =
-    /(^|\n)[^\S\n]*(?:[—–-]+\s*)?([A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2}\.?)?)?\s*(?:\([^)\n]{1,30}\)|\/[A-Z]+\/\.?)?\s*(?:[—–]|--|-\s|\.\s*\/[A-Z]+\/)/g;
+  const word = "[A-Z][\\p{L}'’.-]+";
+  const dateline = new RegExp(
+    `(^|\\n)[^\\S\\n]*(?:[—–-]+\\s*)?(${word}(?:[^\\S\\n]+${word}){0,2})` + // the place
+      `(?:,[^\\S\\n]*${word}(?:[^\\S\\n]+\\d{1,2}\\.?)?)?` + // ", Iran" / ", April 29." / ", SANA"
+      `[^\\S\\n]*(?:\\([^)\\n]{1,30}\\)|\\/[A-Z]+\\/\\.?)?` + // "(Reuters)" / "/TASS/"
+      `[^\\S\\n]*(?:[—–_]|--|-\\s|\\.\\s*\\/[A-Z]+\\/)`, // the separator
+    "gu",
+  );
   for (const m of text.matchAll(dateline)) {
     const start = (m.index ?? 0) + (m[1]?.length ?? 0);
     spans.push({ start, end: (m.index ?? 0) + m[0].length });

@@ -20,7 +20,14 @@ export interface Sentence {
   readonly tokens: readonly Token[];
   /** Index of the paragraph (blank-line separated block) the sentence starts in. */
   readonly paragraph: number;
+  /**
+   * Whether it reads as running prose: ends like a sentence and is not link or menu debris. Headlines,
+   * captions and navigation lines repeat or trail the story; the pipeline reads events from prose only.
+   */
+  readonly prose: boolean;
 }
+
+const sentenceEnd = /[.!?]["'”’)\]]*$|["”’]$/;
 
 const nlp = winkNLP(model, ["sbd", "pos"]);
 const its = nlp.its;
@@ -95,6 +102,13 @@ function splitBlock(text: string, block: Block, out: Sentence[]): void {
       text: text.slice(head.start, tail.end),
       tokens: sentenceTokens,
       paragraph: block.paragraph,
+      prose: isProse(text.slice(head.start, tail.end)),
     });
   });
+}
+
+function isProse(sentence: string): boolean {
+  if (!sentenceEnd.test(sentence)) return false;
+  // Lists of teasers ("… Army General Command: … Syrian Army Eliminates…") cut off with ellipses.
+  return (sentence.match(/\.\.\.|…/g)?.length ?? 0) < 2;
 }
