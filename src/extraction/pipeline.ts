@@ -62,8 +62,8 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
       const named = event.place?.candidates[0];
       if (!event.place || !named) continue;
       const place = event.vicinity && named.environs ? { ...named, admin1: named.environs, kind: "area" as const } : named;
-      // The guide's incident has a place at least at admin1 level; a region such as Donbas only counts for an act.
-      if (!place.admin1 && event.breach) continue;
+      // The guide's incident has a place at least at admin1 level: "the Line of Control" or "Donbas" alone is not one.
+      if (!place.admin1) continue;
       records.push({
         event,
         place,

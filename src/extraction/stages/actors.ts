@@ -39,8 +39,9 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
       const next = sentence.tokens[match.endToken];
       // A capital named as a place ("in Damascus") is a place; as a subject ("Damascus said") it speaks for a state.
       const previous = sentence.tokens[match.firstToken - 1];
-      if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !(verbLike(next) || next?.text === "'s" || next?.text === "’s")))
-        continue;
+      const next2 = sentence.tokens[match.endToken + 1];
+      const asSubject = verbLike(next) || /^['’]s?$/.test(next?.text ?? "") || (next?.lower === "and" && /^(its|his|their)$/.test(next2?.lower ?? ""));
+      if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !asSubject)) continue;
       // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
       if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
       mentions.push({

@@ -162,7 +162,7 @@ function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit): boolean
   for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
     const word = tokens[i]?.lower ?? "";
     if (/^(the|this|that|these|those|its|their)$/.test(word)) return true;
-    if (tokens[i]?.pos !== "ADJ" && tokens[i]?.pos !== "NOUN") return false;
+    if (tokens[i]?.pos !== "ADJ" && tokens[i]?.pos !== "NOUN" && tokens[i]?.pos !== "PROPN") return false;
   }
   return false;
 }
@@ -178,12 +178,17 @@ function isHeldQualifier(tokens: readonly Token[], actor: ActorMention): boolean
   return before?.lower === "by" && before2 !== undefined && heldWords.test(before2.lower);
 }
 
-function isSpeaker(tokens: readonly Token[], actor: ActorMention): boolean {
-  const after = tokens[actor.endToken];
+/** "Turkey said", "the Turkish Defence Ministry reported", "according to Russian officers": a voice, not an agent. */
+export function isSpeaker(tokens: readonly Token[], actor: ActorMention): boolean {
   const before = tokens[actor.firstToken - 1];
   const before2 = tokens[actor.firstToken - 2];
-  if (after && speechWords.test(after.lower)) return true;
-  return before?.lower === "to" && before2?.lower === "according";
+  if (before?.lower === "to" && before2?.lower === "according") return true;
+  for (let i = actor.endToken; i < Math.min(tokens.length, actor.endToken + 4); i++) {
+    const token = tokens[i] as Token;
+    if (speechWords.test(token.lower)) return true;
+    if (token.pos !== "NOUN" && token.pos !== "PROPN" && token.pos !== "ADJ") return false;
+  }
+  return false;
 }
 
 const isTargetLike = (id: string | null) => id === "CIV";
@@ -264,6 +269,9 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
     // "Barada valley, northwest of Damascus", "the area around Aleppo": a landmark named to locate another.
     if (previous && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
+    // "the army spokesman in Jammu said": where a voice sits, not where the act was.
+    if (/^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(lead2) && lead === "in")
+      return false;
     // "Ein al-Fijeh, which supplies Damascus": a place in a clause that describes an earlier one.
     if (previous && tokens.slice(previous.endToken, place.firstToken).some((t) => /^(which|that|where|whose)$/.test(t.lower)))
       return false;

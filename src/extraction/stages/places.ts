@@ -25,10 +25,11 @@ export function datelineSpans(text: string): Span[] {
   const spans: Span[] = [];
   const word = "[A-Z][\\p{L}'’.-]+";
   const dateline = new RegExp(
-    `(^|\\n)[^\\S\\n]*(?:[—–-]+\\s*)?(${word}(?:[^\\S\\n]+${word}){0,2})` + // the place
+    `(^|\\n)[^\\S\\n]*(?:[—–-]+\\s*)?(?:${word}[^\\S\\n]+\\d{1,2},[^\\S\\n]+\\d{4}[^\\S\\n]+\\((?=[A-Z]))?` + // "March 16, 2018 (JUBA)"
+      `(${word}(?:[^\\S\\n]+${word}){0,2})` + // the place
       `(?:,[^\\S\\n]*${word}(?:[^\\S\\n]+\\d{1,2}\\.?)?)?` + // ", Iran" / ", April 29." / ", SANA"
       `[^\\S\\n]*(?:\\([^)\\n]{1,30}\\)|\\/[A-Z]+\\/\\.?)?` + // "(Reuters)" / "/TASS/"
-      `[^\\S\\n]*(?:[—–_]|--|-\\s|\\.\\s*\\/[A-Z]+\\/)`, // the separator
+      `\\)?[^\\S\\n]*(?:[—–_]|--|-\\s|\\.\\s*\\/[A-Z]+\\/|(?<=\\))[^\\S\\n]*:)`, // the separator
     "gu",
   );
   for (const m of text.matchAll(dateline)) {
@@ -62,11 +63,17 @@ export function findPlaces(
   return mentions;
 }
 
+const placeFollowers =
+  /^(Province|Provinces|Governorate|Countryside|City|District|Oblast|Region|Sector|State|County|Valley|Plain|Mountains?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
+
 /** "Aleppo University", "Damascus Declaration", "Syrian Observatory": a capitalised word right after a place. */
 function isPartOfName(tokens: readonly Token[], first: number, end: number): boolean {
   const next = tokens[end];
-  const nameWords = /^(University|Declaration|Agreement|Accord|Accords|Process|Talks|Conference|Format|Group|Airlines|Airways|Observatory|Times|Post|Daily|News|Radio|TV|Today|Club|Stadium|Council|Brigade|Brigades|Front|Army|Regiment|Operations|Protocol|Memorandum|Committee|Commission)$/;
+  const nameWords = /^(time|University|Declaration|Agreement|Accord|Accords|Process|Talks|Conference|Format|Group|Airlines|Airways|Observatory|Times|Post|Daily|News|Radio|TV|Today|Club|Stadium|Council|Brigade|Brigades|Front|Army|Regiment|Operations|Protocol|Memorandum|Committee|Commission)$/;
   if (next && nameWords.test(next.text)) return true;
+  // "Kfar Novel", "Omar Shimali": a capitalised word right after the match means a longer name the gazetteer lacks.
+  if (next && next.pos === "PROPN" && /^\p{Lu}/u.test(next.text) && !placeFollowers.test(next.text) && end - first === 1)
+    return true;
   const previous = tokens[first - 1];
   return previous !== undefined && /^(Jaish|Liwa|Jabhat|Harakat|Faylaq|Ahrar|Jund|Ansar|Saraya|Kataib|Katibat)$/.test(previous.text);
 }
