@@ -36,6 +36,11 @@ export function datelineSpans(text: string): Span[] {
     const start = (m.index ?? 0) + (m[1]?.length ?? 0);
     spans.push({ start, end: (m.index ?? 0) + m[0].length });
   }
+  // "October 10, 2019 (JUBA) –": the place in capitals, in brackets after the date line.
+  for (const m of text.matchAll(/(^|\n)[^\n]{0,40}?\d{4}[^\S\n]*\(([A-Z][A-Z .'-]+)\)/g)) {
+    const end = (m.index ?? 0) + m[0].length;
+    spans.push({ start: end - (m[2]?.length ?? 0) - 2, end });
+  }
   return spans;
 }
 

@@ -1,5 +1,6 @@
 // The date an article's relative dates are read against: its publication date, or the latest full date it states.
 import type { TimePrecision } from "../../domain/ontology.js";
+import { findDates } from "./dates.js";
 
 export interface ReferenceDate {
   readonly date: string;
@@ -19,28 +20,15 @@ export function referenceFromPublished(published: string | null): ReferenceDate 
   return null;
 }
 
-const monthNames =
-  "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
-const statedDate = new RegExp(
-  `\\b(?:(\\d{1,2})\\s+(${monthNames})\\.?,?\\s+((?:19|20)\\d{2})|(${monthNames})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2}))\\b`,
-  "g",
-);
-const monthIndex = (name: string) =>
-  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].indexOf(name.slice(0, 3).toLowerCase()) + 1;
-
 /**
  * With no publication date, the latest full date the text states ("December 30, 2016") stands in for it:
  * articles date their events relative to when they were written, which is on or after every date they state.
  */
 export function referenceFromText(text: string): ReferenceDate | null {
   let latest: string | null = null;
-  for (const m of text.matchAll(statedDate)) {
-    const day = Number(m[1] ?? m[5]);
-    const month = monthIndex(m[2] ?? m[4] ?? "");
-    const year = Number(m[3] ?? m[6]);
-    if (month < 1 || day < 1 || day > 31) continue;
-    const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    if (!latest || iso > latest) latest = iso;
+  for (const mention of findDates(text, null)) {
+    const day = mention.end ?? mention.date;
+    if (mention.kind === "day" || mention.kind === "range") if (day && (!latest || day > latest)) latest = day;
   }
   return latest ? { date: latest, precision: 2 } : null;
 }
