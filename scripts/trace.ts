@@ -3,6 +3,7 @@
 import { loadExtractionContext } from "../src/adapters/data/load-context.js";
 import { readArticleFile } from "../src/adapters/files/read-article.js";
 import { findActors, resolveActors } from "../src/extraction/stages/actors.js";
+import { findAllegations } from "../src/extraction/stages/allegations.js";
 import { cleanText } from "../src/extraction/stages/clean.js";
 import { findDates } from "../src/extraction/stages/dates.js";
 import { findEvents } from "../src/extraction/stages/events.js";
@@ -35,6 +36,8 @@ for (const s of sentences) {
   if (p.length) console.log(`   places: ${p.join(", ")}`);
   if (d.length) console.log(`   dates: ${d.join(", ")}`);
   const events = findEvents({ sentence: s, actors: actors.filter((x) => x.sentence === s.index), places: places.filter((x) => x.sentence === s.index) });
+  for (const a of findAllegations({ sentence: s, actors: actors.filter((x) => x.sentence === s.index), events, mainParties: [] }))
+    console.log(`   ALLEGATION ${a.accuser}>${a.accused}`);
   for (const e of events)
     console.log(`   EVENT ${e.trigger} ${e.subEventType} ${e.perpetrator}>${e.target} @${e.place?.text ?? "-"} ${modalityOf(s, e.triggerToken)}${e.definite ? " definite" : ""}${e.breach ? " breach" : ""}`);
 }

@@ -119,7 +119,7 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
     };
   });
 
-  const mainParties = partiesByMentions(actors);
+  const mainParties = partiesByMentions(actors, [...eventsBySentence.values()].flat());
   const allegations: ExtractedAllegation[] = [];
   for (const sentence of sentences) {
     const found = findAllegations({
@@ -180,12 +180,18 @@ function choosePlaces(places: readonly PlaceMention[], country: string | null): 
   return places.map((place) => ({ ...place, candidates: [...place.candidates].sort((a, b) => score(b) - score(a)) }));
 }
 
-function partiesByMentions(actors: readonly ActorMention[]): string[] {
+/** The parties the article is about: those its acts are charged to or aimed at, then those it names most. */
+function partiesByMentions(actors: readonly ActorMention[], events: readonly EventMention[]): string[] {
   const counts = new Map<string, number>();
-  for (const actor of actors) {
-    if (!actor.actorId || actor.actorId === "CIV" || actor.actorId === "OTHER" || actor.actorId === "UN") continue;
-    counts.set(actor.actorId, (counts.get(actor.actorId) ?? 0) + 1);
+  const count = (id: string | null, weight: number) => {
+    if (!id || id === "CIV" || id === "OTHER" || id === "UN") return;
+    counts.set(id, (counts.get(id) ?? 0) + weight);
+  };
+  for (const event of events) {
+    count(event.perpetrator, 3);
+    count(event.target, 3);
   }
+  for (const actor of actors) count(actor.actorId, 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
