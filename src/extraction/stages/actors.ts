@@ -44,6 +44,9 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
       if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !asSubject)) continue;
       // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
       if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
+      // "the Army of Conquest", "Forces of the Revolution": a generic word heading a proper name.
+      if (phrase.how === "generic" && next?.lower === "of" && /^\p{Lu}/u.test(sentence.tokens[match.endToken + 1]?.text ?? ""))
+        continue;
       mentions.push({
         span: match.span,
         text: match.text,
@@ -56,7 +59,15 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
       });
     }
   }
-  return mentions;
+  return dropModifiers(mentions);
+}
+
+/** "Syrian rebels", "Russian-backed forces": a nationality before another actor only qualifies it. */
+function dropModifiers(mentions: readonly ActorMention[]): ActorMention[] {
+  return mentions.filter((mention, i) => {
+    const next = mentions[i + 1];
+    return !(mention.how === "adjective" && next && next.sentence === mention.sentence && next.firstToken === mention.endToken);
+  });
 }
 
 function pickPhrase(values: readonly KnownActorPhrase[]): KnownActorPhrase | undefined {

@@ -81,7 +81,7 @@ export function findEvents(parts: SentenceParts): EventMention[] {
       place,
       vicinity: place !== null && isVicinity(sentence.tokens, place),
       breach,
-      definite: hit !== null && isDefiniteReference(sentence.tokens, hit),
+      definite: hit !== null && place !== null && isDefiniteReference(sentence.tokens, hit, place),
       triggerToken: anchor.first,
     };
   });
@@ -156,9 +156,11 @@ function isTally(tokens: readonly Token[]): boolean {
   });
 }
 
-function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit): boolean {
+/** "the bombardment was a violation" refers back; "the shelling of Douma" introduces its place. */
+function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit, place: PlaceMention): boolean {
   const first = tokens[hit.firstToken];
   if (!first || first.pos !== "NOUN") return false;
+  if (place.firstToken >= hit.endToken && place.firstToken - hit.endToken <= 4) return false;
   for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
     const word = tokens[i]?.lower ?? "";
     if (/^(the|this|that|these|those|its|their)$/.test(word)) return true;

@@ -66,6 +66,8 @@ export function assembleIncidents(records: readonly EventRecord[]): DraftInciden
     const index = incidents.findIndex(
       (i) =>
         (i.eventType === record.eventType || record.untyped) &&
+        // Each side's tally in a bulletin is its own report: "Russian officers reported …, Turkish officers …".
+        (!record.event.breach || i.evidence.some((e) => e.span.start === record.evidence.span.start)) &&
         samePlace(i.place, record.place) &&
         datesCompatible(i.when, record.when),
     );

@@ -55,7 +55,7 @@ function isCumulative(tokens: readonly Token[], triggerToken: number): boolean {
   if (tokens[0]?.lower === "since") return true;
   return tokens.some((t, i) => {
     const next = tokens[i + 1]?.lower ?? "";
-    if (t.lower === "since" && i > triggerToken) return /^(the|last|its|their|a|an|\d{4}|early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next);
+    if (t.lower === "since" && i > triggerToken) return /^(the|last|its|their|a|an|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next);
     const next2 = tokens[i + 2]?.lower ?? "";
     if (/^(for|in|over|during)$/.test(t.lower) && /^(weeks|months|years|decades)$/.test(next2) && /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|the|past|recent)$/.test(next)) return true;
     return t.lower === "for" && /^(weeks|months|years|decades)$/.test(next);
