@@ -13,7 +13,9 @@ const megabytesArg = process.argv.indexOf("--megabytes");
 const targetBytes = (megabytesArg > 0 ? Number(process.argv[megabytesArg + 1]) : 2) * 1024 * 1024;
 
 async function readFolder(folder: string): Promise<Article[]> {
-  const names = readdirSync(folder).filter((f) => /\.(json|txt|html)$/.test(f)).sort();
+  const names = readdirSync(folder)
+    .filter((f) => /\.(json|txt|html)$/.test(f))
+    .sort();
   return Promise.all(names.map((name) => readArticleFile(join(folder, name))));
 }
 
@@ -56,7 +58,9 @@ async function run(label: string, source: readonly Article[]) {
   );
 }
 
-console.log(`node ${process.version}, ${cpus()[0]?.model ?? "unknown cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `node ${process.version}, ${cpus()[0]?.model ?? "unknown cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 await run("shipped samples", await readFolder(resolve("samples", "articles")));
 const corpus = devCorpus();
 if (corpus) await run("development corpus", await readFolder(corpus.articles));

@@ -30,14 +30,29 @@ console.log(`reference ${JSON.stringify(reference)}`);
 for (const s of sentences) {
   console.log(`\n[${s.index}] ${s.text.replace(/\s+/g, " ")}`);
   const a = actors.filter((x) => x.sentence === s.index).map((x) => `${x.text}=${x.actorId}`);
-  const p = places.filter((x) => x.sentence === s.index).map((x) => `${x.text}=${x.candidates[0]?.admin1}/${x.candidates[0]?.kind}`);
-  const d = dates.filter((x) => x.span.start >= s.span.start && x.span.end <= s.span.end).map((x) => `${x.text}=${x.date}/${x.kind}/${x.past}`);
+  const p = places
+    .filter((x) => x.sentence === s.index)
+    .map((x) => `${x.text}=${x.candidates[0]?.admin1}/${x.candidates[0]?.kind}`);
+  const d = dates
+    .filter((x) => x.span.start >= s.span.start && x.span.end <= s.span.end)
+    .map((x) => `${x.text}=${x.date}/${x.kind}/${x.past}`);
   if (a.length) console.log(`   actors: ${a.join(", ")}`);
   if (p.length) console.log(`   places: ${p.join(", ")}`);
   if (d.length) console.log(`   dates: ${d.join(", ")}`);
-  const events = findEvents({ sentence: s, actors: actors.filter((x) => x.sentence === s.index), places: places.filter((x) => x.sentence === s.index) });
-  for (const a of findAllegations({ sentence: s, actors: actors.filter((x) => x.sentence === s.index), events, mainParties: [] }))
+  const events = findEvents({
+    sentence: s,
+    actors: actors.filter((x) => x.sentence === s.index),
+    places: places.filter((x) => x.sentence === s.index),
+  });
+  for (const a of findAllegations({
+    sentence: s,
+    actors: actors.filter((x) => x.sentence === s.index),
+    events,
+    mainParties: [],
+  }))
     console.log(`   ALLEGATION ${a.accuser}>${a.accused}`);
   for (const e of events)
-    console.log(`   EVENT ${e.trigger} ${e.subEventType} ${e.perpetrator}>${e.target} @${e.place?.text ?? "-"} ${modalityOf(s, e.triggerToken)}${e.definite ? " definite" : ""}${e.breach ? " breach" : ""}`);
+    console.log(
+      `   EVENT ${e.trigger} ${e.subEventType} ${e.perpetrator}>${e.target} @${e.place?.text ?? "-"} ${modalityOf(s, e.triggerToken)}${e.definite ? " definite" : ""}${e.breach ? " breach" : ""}`,
+    );
 }

@@ -1,7 +1,8 @@
 // The reading pipeline: an article's text in, its incidents and allegations out, each stage small and pure.
-import type { Article } from "../domain/article.js";
-import type { Agreement } from "../domain/agreement/schema.js";
+
 import { classify } from "../domain/agreement/classify.js";
+import type { Agreement } from "../domain/agreement/schema.js";
+import type { Article } from "../domain/article.js";
 import type { Span } from "../domain/text/span.js";
 import type { Knowledge, KnownPlace } from "./knowledge.js";
 import type { ArticleReport, ExtractedAllegation, ExtractedIncident } from "./report.js";
@@ -14,7 +15,12 @@ import { assembleIncidents, type DatedValue, type EventRecord } from "./stages/i
 import { modalityOf } from "./stages/modality.js";
 import { type CasualtyMention, findCasualties } from "./stages/numbers.js";
 import { datelineSpans, findPlaces, type PlaceMention } from "./stages/places.js";
-import { daysBetween, type ReferenceDate, referenceFromPublished, referenceFromText } from "./stages/reference-date.js";
+import {
+  daysBetween,
+  type ReferenceDate,
+  referenceFromPublished,
+  referenceFromText,
+} from "./stages/reference-date.js";
 import { type Sentence, splitSentences } from "./stages/sentences.js";
 
 export interface ExtractionContext {
@@ -25,7 +31,10 @@ export interface ExtractionContext {
 /** Events older than this before publication are background, not incidents (the annotation guide's window). */
 const MAX_AGE_DAYS = 31;
 
-export function extractArticle(article: Pick<Article, "doc" | "title" | "published" | "text">, ctx: ExtractionContext): ArticleReport {
+export function extractArticle(
+  article: Pick<Article, "doc" | "title" | "published" | "text">,
+  ctx: ExtractionContext,
+): ArticleReport {
   const { text } = cleanText(article.text);
   const sentences = splitSentences(text);
   const published = referenceFromPublished(article.published);
@@ -40,7 +49,8 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
   const actors = resolveActors(rawActors, country);
   const places = choosePlaces(placeMentions, country).filter((p) => isHome(p, country, sentences));
 
-  const bySentence = <T extends { sentence: number }>(items: readonly T[], i: number) => items.filter((x) => x.sentence === i);
+  const bySentence = <T extends { sentence: number }>(items: readonly T[], i: number) =>
+    items.filter((x) => x.sentence === i);
   const inSentence = <T extends { span: Span }>(items: readonly T[], s: Sentence) =>
     items.filter((x) => x.span.start >= s.span.start && x.span.end <= s.span.end);
 
@@ -50,7 +60,11 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
   for (const sentence of sentences) {
     const sentenceDates = inSentence(dates, sentence).filter((d) => d.date !== null && d.kind !== "since");
     const events = sentence.prose
-      ? findEvents({ sentence, actors: bySentence(actors, sentence.index), places: bySentence(places, sentence.index) })
+      ? findEvents({
+          sentence,
+          actors: bySentence(actors, sentence.index),
+          places: bySentence(places, sentence.index),
+        })
       : [];
     const kept = events.filter((e) => modalityOf(sentence, e.triggerToken) === "asserted");
     eventsBySentence.set(sentence.index, kept);
@@ -61,7 +75,10 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
       if (when.date && reference && daysBetween(reference.date, when.date) > 1) continue;
       const named = event.place?.candidates[0];
       if (!event.place || !named) continue;
-      const place = event.vicinity && named.environs ? { ...named, admin1: named.environs, kind: "area" as const } : named;
+      const place =
+        event.vicinity && named.environs
+          ? { ...named, admin1: named.environs, kind: "area" as const }
+          : named;
       // The guide's incident has a place at least at admin1 level: "the Line of Control" or "Donbas" alone is not one.
       if (!place.admin1) continue;
       records.push({
@@ -130,7 +147,11 @@ export function extractArticle(article: Pick<Article, "doc" | "title" | "publish
     });
     for (const a of found) {
       if (allegations.some((x) => x.accuser === a.accuser && x.accused === a.accused)) continue;
-      allegations.push({ accuser: a.accuser, accused: a.accused, evidence: { span: sentence.span, text: sentence.text } });
+      allegations.push({
+        accuser: a.accuser,
+        accused: a.accused,
+        evidence: { span: sentence.span, text: sentence.text },
+      });
     }
   }
 
@@ -177,7 +198,10 @@ function choosePlaces(places: readonly PlaceMention[], country: string | null): 
   }
   const score = (c: KnownPlace) =>
     (c.country === country ? 10 : 0) + (c.admin1 ? (admin1Votes.get(c.admin1) ?? 0) : 0) + c.prominence;
-  return places.map((place) => ({ ...place, candidates: [...place.candidates].sort((a, b) => score(b) - score(a)) }));
+  return places.map((place) => ({
+    ...place,
+    candidates: [...place.candidates].sort((a, b) => score(b) - score(a)),
+  }));
 }
 
 /** The parties the article is about: those its acts are charged to or aimed at, then those it names most. */
@@ -198,7 +222,9 @@ function partiesByMentions(actors: readonly ActorMention[], events: readonly Eve
 const asDated = (d: DateMention): DatedValue => ({ date: d.date, end: d.end, precision: d.precision });
 
 function undatedFrom(reference: ReferenceDate | null): DatedValue {
-  return reference ? { date: reference.date, end: null, precision: 2 } : { date: null, end: null, precision: null };
+  return reference
+    ? { date: reference.date, end: null, precision: 2 }
+    : { date: null, end: null, precision: null };
 }
 
 function nearestDate(dates: readonly DateMention[], at: Span): DatedValue | null {
@@ -208,7 +234,11 @@ function nearestDate(dates: readonly DateMention[], at: Span): DatedValue | null
 }
 
 /** The dead of a sentence belong to the act nearest to where they are counted. */
-function killedNear(casualties: readonly CasualtyMention[], event: EventMention, all: readonly EventMention[]): number | null {
+function killedNear(
+  casualties: readonly CasualtyMention[],
+  event: EventMention,
+  all: readonly EventMention[],
+): number | null {
   const killed = casualties.filter((c) => c.kind === "killed" && c.value !== null);
   let best: number | null = null;
   for (const c of killed) {

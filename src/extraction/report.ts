@@ -1,5 +1,11 @@
 // What extraction produces for one article: incidents and allegations, each with the spans it was read from.
-import type { Classification, EventType, GeoPrecision, SubEventType, TimePrecision } from "../domain/ontology.js";
+import type {
+  Classification,
+  EventType,
+  GeoPrecision,
+  SubEventType,
+  TimePrecision,
+} from "../domain/ontology.js";
 import type { Span } from "../domain/text/span.js";
 
 export interface Evidence {

@@ -28,7 +28,9 @@ export function devCorpus(): DevCorpus | null {
 export async function extractCorpus(folder: string): Promise<string[]> {
   const context = await loadExtractionContext({});
   const lines: string[] = [];
-  for (const name of readdirSync(folder).filter((f) => f.endsWith(".json")).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const article = await readArticleFile(join(folder, name));
     lines.push(toEvalLine(extractArticle(article, context)));
   }

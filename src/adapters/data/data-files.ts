@@ -8,7 +8,10 @@ import { TruceError } from "../../errors.js";
 /** The data/ folder: three levels up from this module in src/ and in dist/ alike. */
 export const dataDir = fileURLToPath(new URL("../../../data/", import.meta.url));
 
-export function readDataFile(path: string, code: "TRUCE_E_DATA_INVALID" | "TRUCE_E_AGREEMENT_INVALID"): unknown {
+export function readDataFile(
+  path: string,
+  code: "TRUCE_E_DATA_INVALID" | "TRUCE_E_AGREEMENT_INVALID",
+): unknown {
   let content: string;
   try {
     content = readFileSync(path, "utf8");
@@ -20,10 +23,14 @@ export function readDataFile(path: string, code: "TRUCE_E_DATA_INVALID" | "TRUCE
     return extname(path) === ".json" ? JSON.parse(content) : parseYaml(content, { maxAliasCount: 100 });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-    throw new TruceError(code, `${path} is not valid ${extname(path) === ".json" ? "JSON" : "YAML"}: ${detail}`, {
-      subject: path,
-      cause,
-    });
+    throw new TruceError(
+      code,
+      `${path} is not valid ${extname(path) === ".json" ? "JSON" : "YAML"}: ${detail}`,
+      {
+        subject: path,
+        cause,
+      },
+    );
   }
 }
 

@@ -40,7 +40,11 @@ function loadKnowledge(): Knowledge {
     );
   } catch (cause) {
     if (cause instanceof TruceError) throw cause;
-    throw new TruceError("TRUCE_E_DATA_INVALID", `the gazetteer in ${dataDir}places is not valid: ${String(cause)}`, { cause });
+    throw new TruceError(
+      "TRUCE_E_DATA_INVALID",
+      `the gazetteer in ${dataDir}places is not valid: ${String(cause)}`,
+      { cause },
+    );
   }
   const places = new PhraseIndex<KnownPlace>(normalisePlaceName, 6);
   for (const place of gazetteer.places()) {
@@ -50,7 +54,10 @@ function loadKnowledge(): Knowledge {
   const actorsPath = `${dataDir}actors/actors.yaml`;
   const dictionary = ActorDictionary.parse(readDataFile(actorsPath, "TRUCE_E_DATA_INVALID"), actorsPath);
   const actors = new PhraseIndex<KnownActorPhrase>((s) => normaliseActorPhrase(s), 6);
-  const abbreviations = new PhraseIndex<KnownActorPhrase>((s) => normaliseActorPhrase(s, { keepCase: true }), 3);
+  const abbreviations = new PhraseIndex<KnownActorPhrase>(
+    (s) => normaliseActorPhrase(s, { keepCase: true }),
+    3,
+  );
   const generic = new Map<string, { byCountry: Record<string, string>; fallback?: string }>();
   for (const entry of dictionary.entries()) {
     if (entry.how === "generic") {
@@ -61,7 +68,11 @@ function loadKnowledge(): Knowledge {
       continue;
     }
     const actorId = dictionary.canonicalOf(entry.actorId) ?? entry.actorId;
-    (entry.caseSensitive ? abbreviations : actors).add(entry.phrase, { actorId, how: entry.how, kind: entry.kind });
+    (entry.caseSensitive ? abbreviations : actors).add(entry.phrase, {
+      actorId,
+      how: entry.how,
+      kind: entry.kind,
+    });
   }
   const canonical = (id: string) => dictionary.canonicalOf(id) ?? id;
   for (const [phrase, g] of generic) {

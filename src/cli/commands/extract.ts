@@ -25,8 +25,13 @@ export function registerExtract(program: Command, setExitCode: (code: number) =>
   program
     .command("extract")
     .description("read articles (JSON, text or HTML files, or folders of them) and print what they report")
-    .addOption(new Option("--format <format>", "output format").choices(["eval", "json", "text"]).default("text"))
-    .option("--agreement <file>", "classify against this agreement file (YAML or JSON) instead of the shipped ones")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["eval", "json", "text"]).default("text"),
+    )
+    .option(
+      "--agreement <file>",
+      "classify against this agreement file (YAML or JSON) instead of the shipped ones",
+    )
     .option("--published <date>", "publication date (YYYY-MM-DD) for articles that do not state one")
     .argument("<paths...>", "files or folders to read")
     .action(async (paths: string[], options: ExtractOptions) => {
@@ -36,7 +41,10 @@ export function registerExtract(program: Command, setExitCode: (code: number) =>
 
 async function runExtract(paths: readonly string[], options: ExtractOptions): Promise<number> {
   if (options.published !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(options.published)) {
-    throw new TruceError("TRUCE_E_USAGE", `--published must be a date like 2017-01-23, not "${options.published}"`);
+    throw new TruceError(
+      "TRUCE_E_USAGE",
+      `--published must be a date like 2017-01-23, not "${options.published}"`,
+    );
   }
   const context = await loadExtractionContext({ agreementFile: options.agreement });
   const { files, errors } = await expandInputs([...paths]);
@@ -53,13 +61,17 @@ async function runExtract(paths: readonly string[], options: ExtractOptions): Pr
       failed++;
       continue;
     }
-    const dated = article.published === null && options.published ? { ...article, published: options.published } : article;
+    const dated =
+      article.published === null && options.published
+        ? { ...article, published: options.published }
+        : article;
     const result = extractArticle(dated, context);
     if (options.format === "json") reports.push(result);
     else process.stdout.write(`${options.format === "eval" ? toEvalLine(result) : `${toText(result)}\n`}\n`);
   }
   if (options.format === "json") process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  if (failed > 0) process.stderr.write(`truce: ${failed} input(s) could not be read; the others were extracted\n`);
+  if (failed > 0)
+    process.stderr.write(`truce: ${failed} input(s) could not be read; the others were extracted\n`);
   return failed > 0 ? EXIT_SOME_FAILED : 0;
 }
 

@@ -13,7 +13,9 @@ function describe(incident: ExtractedIncident, n: number): string[] {
     `  ${n}. ${incident.subEventType} (${incident.eventType}) — ${where} — ${when}`,
     `     by ${orDash(incident.perpetrator)}${incident.perpetratorFrom === "context" ? " (inferred from context)" : ""} against ${orDash(incident.target)}; killed ${orDash(incident.killed)}`,
     `     ${c.classification}${c.agreementId ? ` under ${c.agreementId}${c.regimeId ? `/${c.regimeId}` : ""}` : ""}${c.clause ? ` [${c.clause}]` : ""}: ${c.reason}`,
-    ...incident.evidence.map((e) => `     « ${e.text.replace(/\s+/g, " ").trim()} » (chars ${e.span.start}–${e.span.end})`),
+    ...incident.evidence.map(
+      (e) => `     « ${e.text.replace(/\s+/g, " ").trim()} » (chars ${e.span.start}–${e.span.end})`,
+    ),
   ];
 }
 

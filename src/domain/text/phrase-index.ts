@@ -50,7 +50,11 @@ export class PhraseIndex<T> {
    * Longest non-overlapping matches, left to right. `canStart` filters the tokens a phrase may begin
    * with (places must start with a capital, say), which also keeps the scan cheap.
    */
-  find<K extends TokenLike>(text: string, tokens: readonly K[], canStart: (token: K) => boolean = () => true) {
+  find<K extends TokenLike>(
+    text: string,
+    tokens: readonly K[],
+    canStart: (token: K) => boolean = () => true,
+  ) {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; ) {
       const first = tokens[i];
@@ -65,7 +69,13 @@ export class PhraseIndex<T> {
         const surface = text.slice(first.start, last.end);
         const values = this.phrases.get(this.normalise(surface));
         if (values) {
-          found = { span: { start: first.start, end: last.end }, text: surface, firstToken: i, endToken: i + n, values };
+          found = {
+            span: { start: first.start, end: last.end },
+            text: surface,
+            firstToken: i,
+            endToken: i + n,
+            values,
+          };
         }
       }
       if (found) {

@@ -23,7 +23,11 @@ const locative = /^(in|at|from|to|across|inside|of|near|around|throughout|into|o
 const verbLike = (token: Token | undefined): boolean =>
   token !== undefined && (token.pos === "VERB" || token.pos === "AUX");
 
-export function findActors(text: string, sentences: readonly Sentence[], knowledge: Knowledge): ActorMention[] {
+export function findActors(
+  text: string,
+  sentences: readonly Sentence[],
+  knowledge: Knowledge,
+): ActorMention[] {
   const mentions: ActorMention[] = [];
   for (const sentence of sentences) {
     const matches = [
@@ -40,12 +44,19 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
       // A capital named as a place ("in Damascus") is a place; as a subject ("Damascus said") it speaks for a state.
       const previous = sentence.tokens[match.firstToken - 1];
       const next2 = sentence.tokens[match.endToken + 1];
-      const asSubject = verbLike(next) || /^['’]s?$/.test(next?.text ?? "") || (next?.lower === "and" && /^(its|his|their)$/.test(next2?.lower ?? ""));
+      const asSubject =
+        verbLike(next) ||
+        /^['’]s?$/.test(next?.text ?? "") ||
+        (next?.lower === "and" && /^(its|his|their)$/.test(next2?.lower ?? ""));
       if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !asSubject)) continue;
       // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
       if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
       // "the Army of Conquest", "Forces of the Revolution": a generic word heading a proper name.
-      if (phrase.how === "generic" && next?.lower === "of" && /^\p{Lu}/u.test(sentence.tokens[match.endToken + 1]?.text ?? ""))
+      if (
+        phrase.how === "generic" &&
+        next?.lower === "of" &&
+        /^\p{Lu}/u.test(sentence.tokens[match.endToken + 1]?.text ?? "")
+      )
         continue;
       mentions.push({
         span: match.span,
@@ -66,7 +77,12 @@ export function findActors(text: string, sentences: readonly Sentence[], knowled
 function dropModifiers(mentions: readonly ActorMention[]): ActorMention[] {
   return mentions.filter((mention, i) => {
     const next = mentions[i + 1];
-    return !(mention.how === "adjective" && next && next.sentence === mention.sentence && next.firstToken === mention.endToken);
+    return !(
+      mention.how === "adjective" &&
+      next &&
+      next.sentence === mention.sentence &&
+      next.firstToken === mention.endToken
+    );
   });
 }
 
@@ -84,7 +100,8 @@ export function resolveActors(mentions: readonly ActorMention[], country: string
       resolved.push(mention);
       continue;
     }
-    const actorId = (country ? mention.phrase.byCountry?.[country] : undefined) ?? mention.phrase.fallback ?? null;
+    const actorId =
+      (country ? mention.phrase.byCountry?.[country] : undefined) ?? mention.phrase.fallback ?? null;
     if (actorId) resolved.push({ ...mention, actorId });
   }
   return resolved;

@@ -38,10 +38,16 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
   const mutualAt = tokens.findIndex(
     (t, i) => mutualMarkers.test(t.lower) || (t.lower === "each" && tokens[i + 1]?.lower === "other"),
   );
-  const bothSides = tokens.some((t, i) => /^(both|two)$/.test(t.lower) && /^(sides|parties)$/.test(tokens[i + 1]?.lower ?? ""));
-  const talkOfBlame = tokens.some((t) => accuseWords.test(t.lower) || /^(accusations|blame|charges)$/.test(t.lower));
+  const bothSides = tokens.some(
+    (t, i) => /^(both|two)$/.test(t.lower) && /^(sides|parties)$/.test(tokens[i + 1]?.lower ?? ""),
+  );
+  const talkOfBlame = tokens.some(
+    (t) => accuseWords.test(t.lower) || /^(accusations|blame|charges)$/.test(t.lower),
+  );
   if ((mutualAt >= 0 && talkOfBlame) || (bothSides && (talkOfBlame || tokens.some(isBreachWord)))) {
-    const before = unique(parties.filter((a) => a.endToken <= Math.max(mutualAt, 0) || mutualAt < 0).map((a) => a.actorId));
+    const before = unique(
+      parties.filter((a) => a.endToken <= Math.max(mutualAt, 0) || mutualAt < 0).map((a) => a.actorId),
+    );
     const pair = before.length >= 2 && !bothSides ? before.slice(-2) : ctx.mainParties.slice(0, 2);
     const [a, b] = pair;
     add(a, b);
@@ -50,7 +56,9 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
   }
 
   const accuseAt = tokens.findIndex(
-    (t, i) => accuseWords.test(t.lower) || (/^(holds?|held)$/.test(t.lower) && tokens.slice(i + 1, i + 6).some((x) => x.lower === "responsible")),
+    (t, i) =>
+      accuseWords.test(t.lower) ||
+      (/^(holds?|held)$/.test(t.lower) && tokens.slice(i + 1, i + 6).some((x) => x.lower === "responsible")),
   );
   if (accuseAt >= 0) {
     const passive = /^(was|were|is|are|been|being)$/.test(tokens[accuseAt - 1]?.lower ?? "");
@@ -65,12 +73,22 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
   const breachAt = tokens.findIndex(isBreachWord);
   const condemnAt = tokens.findIndex((t) => condemnWords.test(t.lower));
   if (breachAt < 0 && condemnAt < 0) return found;
-  const speaker = parties.find((a) => isSpeaker(tokens, a)) ?? (condemnAt >= 0 ? nearestBefore(parties, condemnAt, tokens) : undefined);
+  const speaker =
+    parties.find((a) => isSpeaker(tokens, a)) ??
+    (condemnAt >= 0 ? nearestBefore(parties, condemnAt, tokens) : undefined);
   if (!speaker) return found;
   const at = breachAt >= 0 ? breachAt : condemnAt;
-  const byAgent = parties.find((a) => a.firstToken > at && a.firstToken <= at + 3 && tokens[a.firstToken - 1]?.lower === "by");
-  const violator = byAgent ?? nearestBefore(parties, at, tokens, speaker.actorId) ?? parties.find((a) => a.firstToken > at && a !== speaker);
-  add(speaker.actorId, violator?.actorId ?? ctx.events.find((e) => e.perpetrator !== speaker.actorId)?.perpetrator);
+  const byAgent = parties.find(
+    (a) => a.firstToken > at && a.firstToken <= at + 3 && tokens[a.firstToken - 1]?.lower === "by",
+  );
+  const violator =
+    byAgent ??
+    nearestBefore(parties, at, tokens, speaker.actorId) ??
+    parties.find((a) => a.firstToken > at && a !== speaker);
+  add(
+    speaker.actorId,
+    violator?.actorId ?? ctx.events.find((e) => e.perpetrator !== speaker.actorId)?.perpetrator,
+  );
   return found;
 }
 

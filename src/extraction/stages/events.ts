@@ -33,10 +33,14 @@ export interface SentenceParts {
 }
 
 const targetPrepositions = /^(on|against|at|targeting|toward|towards|into|upon|with|of|near)$/;
-const speechWords = /^(said|says|say|told|tells|reported|reports|stated|claimed|claims|according|announced|added|confirmed)$/;
-const heldWords = /^(held|controlled|run|dominated|besieged|encircled|affiliated|backed|allied|led|linked|loyal|aligned)$/;
-const locatorWords = /^(near|outside|around|from|towards?|toward|north|south|east|west|northwest|northeast|southwest|southeast|northern|southern|eastern|western|km|kilometres|kilometers|miles|border|borders|bordering)$/;
-const civilianWords = /^(civilians?|residents?|people|children|women|families|villagers|worshippers|homes?|houses?|market|hospitals?|school|schools|neighbou?rhoods?|residential|camp|mosque|bakery|convoy)$/;
+const speechWords =
+  /^(said|says|say|told|tells|reported|reports|stated|claimed|claims|according|announced|added|confirmed)$/;
+const heldWords =
+  /^(held|controlled|run|dominated|besieged|encircled|affiliated|backed|allied|led|linked|loyal|aligned)$/;
+const locatorWords =
+  /^(near|outside|around|from|towards?|toward|north|south|east|west|northwest|northeast|southwest|southeast|northern|southern|eastern|western|km|kilometres|kilometers|miles|border|borders|bordering)$/;
+const civilianWords =
+  /^(civilians?|residents?|people|children|women|families|villagers|worshippers|homes?|houses?|market|hospitals?|school|schools|neighbou?rhoods?|residential|camp|mosque|bakery|convoy)$/;
 
 /** Reads the event mentions of one sentence. */
 export function findEvents(parts: SentenceParts): EventMention[] {
@@ -122,7 +126,10 @@ function nearestAnchor(anchors: readonly Anchor[], place: PlaceMention | null): 
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const anchor of anchors) {
     // A trigger before the place is the usual order ("shelled Douma"); one after costs a little more.
-    const distance = anchor.first <= place.firstToken ? place.firstToken - anchor.end : (anchor.first - place.endToken) * 1.5;
+    const distance =
+      anchor.first <= place.firstToken
+        ? place.firstToken - anchor.end
+        : (anchor.first - place.endToken) * 1.5;
     if (distance < bestDistance) {
       best = anchor;
       bestDistance = distance;
@@ -134,7 +141,8 @@ function nearestAnchor(anchors: readonly Anchor[], place: PlaceMention | null): 
 /** The means named near an act decide its type: a "rocket attack" is shelling, a "helicopter attack" an air strike. */
 function resolveSubEventType(hits: readonly TriggerHit[], hit: TriggerHit): SubEventType {
   const own = hit.trigger.subEventType;
-  if (own !== "Air/drone strike" && own !== "Shelling/artillery/missile attack" && own !== "Armed clash") return own;
+  if (own !== "Air/drone strike" && own !== "Shelling/artillery/missile attack" && own !== "Armed clash")
+    return own;
   const near = hits.filter((h) => h.firstToken >= hit.firstToken - 6 && h.firstToken <= hit.endToken + 6);
   const named = (t: SubEventType) => near.some((h) => h.trigger.subEventType === t && !h.trigger.weak);
   if (named("Air/drone strike")) return "Air/drone strike";
@@ -149,7 +157,12 @@ function isTally(tokens: readonly Token[]): boolean {
   return tokens.some((t, i) => {
     const next = tokens[i + 1]?.lower ?? "";
     const next2 = tokens[i + 2]?.lower ?? "";
-    if (countWords.test(t.lower) && (isBreachWord(tokens[i + 1] ?? t) && next !== t.lower || next === "times" || (next === "ceasefire" && isBreachWord(tokens[i + 2] ?? t))))
+    if (
+      countWords.test(t.lower) &&
+      ((isBreachWord(tokens[i + 1] ?? t) && next !== t.lower) ||
+        next === "times" ||
+        (next === "ceasefire" && isBreachWord(tokens[i + 2] ?? t)))
+    )
       return true;
     if (t.lower === "provinces" && next === "of") return true;
     return t.text === "(" && countWords.test(next) && tokens[i + 2]?.text === ")" && next2 !== "";
@@ -159,7 +172,7 @@ function isTally(tokens: readonly Token[]): boolean {
 /** "the bombardment was a violation" refers back; "the shelling of Douma" introduces its place. */
 function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit, place: PlaceMention): boolean {
   const first = tokens[hit.firstToken];
-  if (!first || first.pos !== "NOUN") return false;
+  if (first?.pos !== "NOUN") return false;
   if (place.firstToken >= hit.endToken && place.firstToken - hit.endToken <= 4) return false;
   for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
     const word = tokens[i]?.lower ?? "";
@@ -220,13 +233,23 @@ function findPerpetrator(
 }
 
 /** Who a count of breaches is charged to: "violations by X", "X violated", "X's breaches"; never a guess. */
-function findViolator(tokens: readonly Token[], actors: readonly ActorMention[], first: number, end: number): string | null {
+function findViolator(
+  tokens: readonly Token[],
+  actors: readonly ActorMention[],
+  first: number,
+  end: number,
+): string | null {
   if (tokens[end]?.lower === "by") {
     const agent = actors.find((a) => a.firstToken > end && a.firstToken <= end + 3);
     if (agent) return agent.actorId;
   }
   const subject = actors.find(
-    (a) => a.endToken <= first && first - a.endToken <= 3 && tokens.slice(a.endToken, first).every((t) => /^(has|have|had|'s|’s|repeatedly|again|also|reportedly)$/.test(t.lower)),
+    (a) =>
+      a.endToken <= first &&
+      first - a.endToken <= 3 &&
+      tokens
+        .slice(a.endToken, first)
+        .every((t) => /^(has|have|had|'s|’s|repeatedly|again|also|reportedly)$/.test(t.lower)),
   );
   return subject?.actorId ?? null;
 }
@@ -262,7 +285,10 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     const best = place.candidates[0];
     if (!best) return false;
     const narrower = located.filter((o) => o !== place && isNarrower(o.candidates[0], best));
-    if (isProvince(tokens, place) && located.some((o) => o !== place && o.candidates[0]?.admin1 === best.admin1 && !isProvince(tokens, o)))
+    if (
+      isProvince(tokens, place) &&
+      located.some((o) => o !== place && o.candidates[0]?.admin1 === best.admin1 && !isProvince(tokens, o))
+    )
       return false;
     const lead = tokens[place.firstToken - 1]?.lower ?? "";
     const lead2 = tokens[place.firstToken - 2]?.lower ?? "";
@@ -272,16 +298,27 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     // "Barada valley, northwest of Damascus", "the area around Aleppo": a landmark named to locate another.
     if (previous && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
     // "the army spokesman in Jammu said": where a voice sits, not where the act was.
-    if (/^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(lead2) && lead === "in")
+    if (
+      /^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(
+        lead2,
+      ) &&
+      lead === "in"
+    )
       return false;
     // "Ein al-Fijeh, which supplies Damascus": a place in a clause that describes an earlier one.
-    if (previous && tokens.slice(previous.endToken, place.firstToken).some((t) => /^(which|that|where|whose)$/.test(t.lower)))
+    if (
+      previous &&
+      tokens
+        .slice(previous.endToken, place.firstToken)
+        .some((t) => /^(which|that|where|whose)$/.test(t.lower))
+    )
       return false;
     return true;
   });
 }
 
-const vicinityWords = /^(near|outside|around|outskirts|suburbs|suburb|countryside|vicinity|edge|edges|environs|north|south|east|west|northwest|northeast|southwest|southeast)$/;
+const vicinityWords =
+  /^(near|outside|around|outskirts|suburbs|suburb|countryside|vicinity|edge|edges|environs|north|south|east|west|northwest|northeast|southwest|southeast)$/;
 
 function isVicinity(tokens: readonly Token[], place: PlaceMention): boolean {
   for (let i = place.firstToken - 1; i >= Math.max(0, place.firstToken - 3); i--) {
@@ -302,7 +339,12 @@ export function isProvince(tokens: readonly Token[], place: PlaceMention): boole
   const next = tokens[place.endToken]?.lower ?? "";
   const next2 = tokens[place.endToken + 1]?.lower ?? "";
   const before = tokens[place.firstToken - 1]?.lower ?? "";
-  return provinceWords.test(next) || ((next === "'s" || next === "’s") && provinceWords.test(next2)) || /^(rural|provinces?)$/.test(before) || before === "of" && /^provinces?$/.test(tokens[place.firstToken - 2]?.lower ?? "");
+  return (
+    provinceWords.test(next) ||
+    ((next === "'s" || next === "’s") && provinceWords.test(next2)) ||
+    /^(rural|provinces?)$/.test(before) ||
+    (before === "of" && /^provinces?$/.test(tokens[place.firstToken - 2]?.lower ?? ""))
+  );
 }
 
 const breadth: Readonly<Record<string, number>> = {
@@ -318,7 +360,10 @@ const breadth: Readonly<Record<string, number>> = {
   facility: 1,
 };
 
-function isNarrower(a: PlaceMention["candidates"][number] | undefined, b: PlaceMention["candidates"][number]): boolean {
+function isNarrower(
+  a: PlaceMention["candidates"][number] | undefined,
+  b: PlaceMention["candidates"][number],
+): boolean {
   if (!a || (a.admin1 !== b.admin1 && !(b.admin1s ?? []).includes(a.admin1 ?? ""))) return false;
   return (breadth[a.kind] ?? 5) < (breadth[b.kind] ?? 5);
 }

@@ -73,7 +73,8 @@ export function assembleIncidents(records: readonly EventRecord[]): DraftInciden
     );
     const existing = incidents[index];
     if (existing) incidents[index] = merge(existing, record);
-    else if (!record.event.definite && (!record.untyped || record.killed !== null)) incidents.push(draftFrom(record));
+    else if (!record.event.definite && (!record.untyped || record.killed !== null))
+      incidents.push(draftFrom(record));
   }
   return incidents;
 }
@@ -92,7 +93,14 @@ function fillTypes(records: readonly EventRecord[]): TypedRecord[] {
   for (const record of records) {
     const { eventType, subEventType } = record.event;
     if (eventType && subEventType) {
-      out.push({ ...record, eventType, subEventType, untyped: false, perpetrator: record.event.perpetrator, perpetratorFrom: record.event.perpetrator ? "sentence" : null });
+      out.push({
+        ...record,
+        eventType,
+        subEventType,
+        untyped: false,
+        perpetrator: record.event.perpetrator,
+        perpetratorFrom: record.event.perpetrator ? "sentence" : null,
+      });
       continue;
     }
     const previous = [...out].reverse().find((r) => !r.untyped);
@@ -124,7 +132,9 @@ function fillPerpetrators(records: readonly TypedRecord[]): TypedRecord[] {
     const earlier = records
       .slice(0, i)
       .reverse()
-      .find((r) => r.perpetrator && r.place.country === record.place.country && r.perpetratorFrom === "sentence");
+      .find(
+        (r) => r.perpetrator && r.place.country === record.place.country && r.perpetratorFrom === "sentence",
+      );
     const guess = earlier?.perpetrator ?? dominant;
     return guess ? { ...record, perpetrator: guess, perpetratorFrom: "context" } : record;
   });
@@ -151,9 +161,14 @@ function merge(incident: DraftIncident, record: TypedRecord): DraftIncident {
   const moreSpecific = geoPrecisionOf(record.place) < incident.geoPrecision;
   const betterPerpetrator = incident.perpetratorFrom !== "sentence" && record.perpetratorFrom === "sentence";
   const preciser =
-    record.when.date !== null && (incident.when.date === null || (record.when.precision ?? 3) < (incident.when.precision ?? 3));
+    record.when.date !== null &&
+    (incident.when.date === null || (record.when.precision ?? 3) < (incident.when.precision ?? 3));
   const killed =
-    incident.killed === null ? record.killed : record.killed === null ? incident.killed : Math.min(incident.killed, record.killed);
+    incident.killed === null
+      ? record.killed
+      : record.killed === null
+        ? incident.killed
+        : Math.min(incident.killed, record.killed);
   return {
     ...incident,
     place: moreSpecific ? record.place : incident.place,

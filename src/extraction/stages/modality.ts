@@ -3,11 +3,13 @@ import type { Sentence, Token } from "./sentences.js";
 
 export type Modality = "asserted" | "negated" | "planned" | "hypothetical" | "historical";
 
-const negators = /^(no|not|n't|never|without|nor|neither|denied|denies|deny|denying|halt|halted|halts|stop|stopped|stops|ceased|cease|refrain|refrained|end|ended|ending|free|absence|rejected|avert|averted|averting|thwart|thwarted|foil|foiled|repel|repelled)$/;
+const negators =
+  /^(no|not|n't|never|without|nor|neither|denied|denies|deny|denying|halt|halted|halts|stop|stopped|stops|ceased|cease|refrain|refrained|end|ended|ending|free|absence|rejected|avert|averted|averting|thwart|thwarted|foil|foiled|repel|repelled)$/;
 const planners =
   /^(will|would|'ll|shall|plan|plans|planned|planning|threaten|threatens|threatened|threatening|threat|vow|vowed|vows|intend|intends|intended|prepare|prepares|preparing|ready|warn|warned|warns|warning|possible|possibly|potential|expect|expected|expects|aim|aims|seek|seeks|prevent|preventing|avoid|avoiding|risk|upcoming|imminent|looming|fear|feared|fears|ensure|monitor|monitoring|observe|investigate|investigating|probe|probing|verify|document)$/;
 const hypotheticals = /^(if|unless|could|might|may|should|whether|would-be)$/;
-const backgroundWords = /^(since|previous|previously|former|formerly|years|decades|throughout|history|historic|repeatedly|regularly|routinely|often|frequently|usually|constantly|continuously|continuous|persistent|persistently|recently)$/;
+const backgroundWords =
+  /^(since|previous|previously|former|formerly|years|decades|throughout|history|historic|repeatedly|regularly|routinely|often|frequently|usually|constantly|continuously|continuous|persistent|persistently|recently)$/;
 
 /**
  * Reads the words before the trigger, back to the clause's start. Looking only backwards keeps "no casualties
@@ -28,10 +30,15 @@ export function modalityOf(sentence: Sentence, triggerToken: number): Modality {
   if (isCumulative(tokens, triggerToken)) return "historical";
   // "remains possible", "could follow": the act after its trigger is still only a prospect.
   for (let i = triggerToken + 1; i < Math.min(tokens.length, triggerToken + 4); i++) {
-    if (/^(possible|likely|expected|feared|planned|imminent)$/.test((tokens[i] as Token).lower)) return "planned";
+    if (/^(possible|likely|expected|feared|planned|imminent)$/.test((tokens[i] as Token).lower))
+      return "planned";
   }
   // "continue to assault": a present habit, unlike "continued to shell … on Sunday".
-  if (tokens.slice(Math.max(0, triggerToken - 3), triggerToken).some((t, k, list) => /^continues?$/.test(t.lower) && list[k + 1]?.lower === "to"))
+  if (
+    tokens
+      .slice(Math.max(0, triggerToken - 3), triggerToken)
+      .some((t, k, list) => /^continues?$/.test(t.lower) && list[k + 1]?.lower === "to")
+  )
     return "historical";
   return sawBackground ? "historical" : "asserted";
 }
@@ -55,9 +62,17 @@ function isCumulative(tokens: readonly Token[], triggerToken: number): boolean {
   if (tokens[0]?.lower === "since") return true;
   return tokens.some((t, i) => {
     const next = tokens[i + 1]?.lower ?? "";
-    if (t.lower === "since" && i > triggerToken) return /^(the|last|its|their|a|an|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(next);
+    if (t.lower === "since" && i > triggerToken)
+      return /^(the|last|its|their|a|an|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
+        next,
+      );
     const next2 = tokens[i + 2]?.lower ?? "";
-    if (/^(for|in|over|during)$/.test(t.lower) && /^(weeks|months|years|decades)$/.test(next2) && /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|the|past|recent)$/.test(next)) return true;
+    if (
+      /^(for|in|over|during)$/.test(t.lower) &&
+      /^(weeks|months|years|decades)$/.test(next2) &&
+      /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|the|past|recent)$/.test(next)
+    )
+      return true;
     return t.lower === "for" && /^(weeks|months|years|decades)$/.test(next);
   });
 }

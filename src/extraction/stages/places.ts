@@ -15,7 +15,8 @@ export interface PlaceMention {
 
 const articlePrefix = /^(al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|et|adh|ath|dhi|ibn|abu|bani|beit|bayt|umm)$/;
 
-const canStartPlace = (token: Token): boolean => /^\p{Lu}/u.test(token.text) || articlePrefix.test(token.text);
+const canStartPlace = (token: Token): boolean =>
+  /^\p{Lu}/u.test(token.text) || articlePrefix.test(token.text);
 
 /**
  * A dateline ("TEHRAN, Iran —", "MOSCOW, April 29. /TASS/.", "BEIRUT (Reuters) -") names where the story was
@@ -74,11 +75,21 @@ const placeFollowers =
 /** "Aleppo University", "Damascus Declaration", "Syrian Observatory": a capitalised word right after a place. */
 function isPartOfName(tokens: readonly Token[], first: number, end: number): boolean {
   const next = tokens[end];
-  const nameWords = /^(time|University|Declaration|Agreement|Accord|Accords|Process|Talks|Conference|Format|Group|Airlines|Airways|Observatory|Times|Post|Daily|News|Radio|TV|Today|Club|Stadium|Council|Brigade|Brigades|Front|Army|Regiment|Operations|Protocol|Memorandum|Committee|Commission)$/;
+  const nameWords =
+    /^(time|University|Declaration|Agreement|Accord|Accords|Process|Talks|Conference|Format|Group|Airlines|Airways|Observatory|Times|Post|Daily|News|Radio|TV|Today|Club|Stadium|Council|Brigade|Brigades|Front|Army|Regiment|Operations|Protocol|Memorandum|Committee|Commission)$/;
   if (next && nameWords.test(next.text)) return true;
   // "Kfar Novel", "Omar Shimali": a capitalised word right after the match means a longer name the gazetteer lacks.
-  if (next && next.pos === "PROPN" && /^\p{Lu}/u.test(next.text) && !placeFollowers.test(next.text) && end - first === 1)
+  if (
+    next &&
+    next.pos === "PROPN" &&
+    /^\p{Lu}/u.test(next.text) &&
+    !placeFollowers.test(next.text) &&
+    end - first === 1
+  )
     return true;
   const previous = tokens[first - 1];
-  return previous !== undefined && /^(Jaish|Liwa|Jabhat|Harakat|Faylaq|Ahrar|Jund|Ansar|Saraya|Kataib|Katibat)$/.test(previous.text);
+  return (
+    previous !== undefined &&
+    /^(Jaish|Liwa|Jabhat|Harakat|Faylaq|Ahrar|Jund|Ansar|Saraya|Kataib|Katibat)$/.test(previous.text)
+  );
 }

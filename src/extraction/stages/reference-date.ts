@@ -28,7 +28,8 @@ export function referenceFromText(text: string): ReferenceDate | null {
   let latest: string | null = null;
   for (const mention of findDates(text, null)) {
     const day = mention.end ?? mention.date;
-    if (mention.kind === "day" || mention.kind === "range") if (day && (!latest || day > latest)) latest = day;
+    if (mention.kind === "day" || mention.kind === "range")
+      if (day && (!latest || day > latest)) latest = day;
   }
   return latest ? { date: latest, precision: 2 } : null;
 }

@@ -67,10 +67,18 @@ function isFalseFriend(tokens: readonly Token[], i: number, type: SubEventType):
   const after = tokens[i + 1];
   if (token.lower === "fire" || token.lower === "firing" || token.lower === "fires") {
     if (before?.lower === "cease" || (isHyphen(before) && before2?.lower === "cease")) return true;
-    if (after && /^(brigade|station|fighters|fighter|department|service|truck)s?$/.test(after.lower)) return true;
+    if (after && /^(brigade|station|fighters|fighter|department|service|truck)s?$/.test(after.lower))
+      return true;
   }
-  if (type === "Shelling/artillery/missile attack" && /^(hit|strike|strikes|struck|target|targeted)$/.test(token.lower)) {
-    if (after && /^(a|the)$/.test(after.lower) && /^(deal|agreement|balance|note|record)$/.test(tokens[i + 2]?.lower ?? ""))
+  if (
+    type === "Shelling/artillery/missile attack" &&
+    /^(hit|strike|strikes|struck|target|targeted)$/.test(token.lower)
+  ) {
+    if (
+      after &&
+      /^(a|the)$/.test(after.lower) &&
+      /^(deal|agreement|balance|note|record)$/.test(tokens[i + 2]?.lower ?? "")
+    )
       return true;
     if (after && /^(back|hard|out)$/.test(after.lower)) return true;
   }
@@ -79,4 +87,5 @@ function isFalseFriend(tokens: readonly Token[], i: number, type: SubEventType):
 }
 
 export const isBreachWord = (token: Token): boolean => breachWords.has(token.lower);
-export const isKillingWord = (token: Token): boolean => killingWords.has(token.lower) || killingWords.has(token.lemma);
+export const isKillingWord = (token: Token): boolean =>
+  killingWords.has(token.lower) || killingWords.has(token.lemma);
