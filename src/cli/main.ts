@@ -4,6 +4,11 @@ import { isTruceError } from "../errors.js";
 import { registerExtract } from "./commands/extract.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`truce extract … | head -1`) is not an error: stop quietly, without a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const program = new Command()
     .name("truce")
     .description("Ceasefire monitoring: reads reports of violations and applies the agreement's rules.")

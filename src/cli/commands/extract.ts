@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { loadExtractionContext } from "../../adapters/data/load-context.js";
 import { expandInputs } from "../../adapters/files/expand-inputs.js";
 import { readArticleFile } from "../../adapters/files/read-article.js";
-import type { Article } from "../../domain/article.js";
+import { type Article, normalisePublished } from "../../domain/article.js";
 import { TruceError } from "../../errors.js";
 import { extractArticle } from "../../extraction/pipeline.js";
 import type { ArticleReport } from "../../extraction/report.js";
@@ -32,7 +32,10 @@ export function registerExtract(program: Command, setExitCode: (code: number) =>
       "--agreement <file>",
       "classify against this agreement file (YAML or JSON) instead of the shipped ones",
     )
-    .option("--published <date>", "publication date (YYYY-MM-DD) for articles that do not state one")
+    .option(
+      "--published <date>",
+      "publication date (YYYY-MM-DD, or YYYY-MM) for articles that do not state one",
+    )
     .argument("<paths...>", "files or folders to read")
     .action(async (paths: string[], options: ExtractOptions) => {
       setExitCode(await runExtract(paths, options));
@@ -40,10 +43,12 @@ export function registerExtract(program: Command, setExitCode: (code: number) =>
 }
 
 async function runExtract(paths: readonly string[], options: ExtractOptions): Promise<number> {
-  if (options.published !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(options.published)) {
+  // Same reading as an article's own "published", so an impossible day (2017-02-30) is refused, not passed on.
+  const published = options.published === undefined ? null : (normalisePublished(options.published) ?? null);
+  if (options.published !== undefined && published === null) {
     throw new TruceError(
       "TRUCE_E_USAGE",
-      `--published must be a date like 2017-01-23, not "${options.published}"`,
+      `--published must be a date like 2017-01-23 (or a month like 2017-01), not "${options.published}"`,
     );
   }
   const context = await loadExtractionContext({ agreementFile: options.agreement });
@@ -62,9 +67,7 @@ async function runExtract(paths: readonly string[], options: ExtractOptions): Pr
       continue;
     }
     const dated =
-      article.published === null && options.published
-        ? { ...article, published: options.published }
-        : article;
+      article.published === null && published !== null ? { ...article, published } : article;
     const result = extractArticle(dated, context);
     if (options.format === "json") reports.push(result);
     else process.stdout.write(`${options.format === "eval" ? toEvalLine(result) : `${toText(result)}\n`}\n`);
