@@ -66,8 +66,7 @@ async function runExtract(paths: readonly string[], options: ExtractOptions): Pr
       failed++;
       continue;
     }
-    const dated =
-      article.published === null && published !== null ? { ...article, published } : article;
+    const dated = article.published === null && published !== null ? { ...article, published } : article;
     const result = extractArticle(dated, context);
     if (options.format === "json") reports.push(result);
     else process.stdout.write(`${options.format === "eval" ? toEvalLine(result) : `${toText(result)}\n`}\n`);

@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { PhraseIndex, type TokenLike } from "./phrase-index.js";
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, " ").trim();
+const normalise = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\s-]+/g, " ")
+    .trim();
 
 /** Words, hyphens and punctuation as separate tokens with their character offsets. */
 function tokenise(text: string): TokenLike[] {
@@ -83,7 +87,11 @@ describe("PhraseIndex.find", () => {
 
   it("finds every separate occurrence", () => {
     const index = indexOf({ Douma: "douma", Harasta: "harasta" });
-    assert.deepEqual(matchTexts(index, "Douma and Harasta, then Douma again."), ["Douma", "Harasta", "Douma"]);
+    assert.deepEqual(matchTexts(index, "Douma and Harasta, then Douma again."), [
+      "Douma",
+      "Harasta",
+      "Douma",
+    ]);
   });
 
   it("matches a hyphenated phrase across hyphen tokens", () => {

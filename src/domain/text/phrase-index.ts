@@ -44,7 +44,9 @@ export class PhraseIndex<T> {
     const words = key.split(" ");
     const pieces = phrase.split(/[\s-]+/).filter((p) => p !== "");
     this.firstWords.add(words[0] as string).add(this.normalise(pieces[0] ?? ""));
-    this.lastWords.add(words[words.length - 1] as string).add(this.normalise(pieces[pieces.length - 1] ?? ""));
+    this.lastWords
+      .add(words[words.length - 1] as string)
+      .add(this.normalise(pieces[pieces.length - 1] ?? ""));
     const tokens = phrase.split(/[\s-]+/).length + (phrase.match(/[-']/g)?.length ?? 0);
     this.longest = Math.min(this.maxTokens, Math.max(this.longest, tokens));
   }
@@ -61,11 +63,16 @@ export class PhraseIndex<T> {
    * Longest non-overlapping matches, left to right. `canStart` filters the tokens a phrase may begin
    * with (places must start with a capital, say), which also keeps the scan cheap.
    */
-  find<K extends TokenLike>(text: string, tokens: readonly K[], canStart: (token: K) => boolean = () => true) {
+  find<K extends TokenLike>(
+    text: string,
+    tokens: readonly K[],
+    canStart: (token: K) => boolean = () => true,
+  ) {
     const matches: PhraseMatch<T>[] = [];
     for (let i = 0; i < tokens.length; ) {
       const first = tokens[i];
-      const found = first && wordLike.test(first.text) && canStart(first) ? this.matchAt(text, tokens, i) : null;
+      const found =
+        first && wordLike.test(first.text) && canStart(first) ? this.matchAt(text, tokens, i) : null;
       if (found) {
         matches.push(found);
         i = found.endToken;
@@ -84,12 +91,20 @@ export class PhraseIndex<T> {
       if (!wordLike.test(last.text)) continue;
       if (!this.lastWords.has(this.word(last.text))) continue;
       const surface = text.slice(first.start, last.end);
-      const values = this.phrases.get(this.normalise(surface));
-      if (values) return { span: { start: first.start, end: last.end }, text: surface, firstToken: i, endToken: i + n, values };
+      const values = this.phrases.get(this.word(surface));
+      if (values)
+        return {
+          span: { start: first.start, end: last.end },
+          text: surface,
+          firstToken: i,
+          endToken: i + n,
+          values,
+        };
     }
     return null;
   }
 
+  /** The normalised key of a word or phrase, remembered: the same names recur in every article. */
   private word(token: string): string {
     let key = this.wordCache.get(token);
     if (key === undefined) {

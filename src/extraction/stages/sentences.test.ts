@@ -9,7 +9,8 @@ function texts(sentences: readonly Sentence[]): string[] {
 
 describe("splitSentences: boundaries", () => {
   it("splits running prose at full stops", () => {
-    const text = "Rebels shelled Kafr Zita on Monday. Two people were wounded. Activists said the army replied.";
+    const text =
+      "Rebels shelled Kafr Zita on Monday. Two people were wounded. Activists said the army replied.";
     assert.deepEqual(texts(splitSentences(text)), [
       "Rebels shelled Kafr Zita on Monday.",
       "Two people were wounded.",
@@ -31,7 +32,10 @@ describe("splitSentences: boundaries", () => {
 
   it("ends a sentence at a line break before a capital, as headlines carry no full stop", () => {
     const sentences = splitSentences("Syrian army shells Douma\nGovernment forces shelled Douma on Monday.");
-    assert.deepEqual(texts(sentences), ["Syrian army shells Douma", "Government forces shelled Douma on Monday."]);
+    assert.deepEqual(texts(sentences), [
+      "Syrian army shells Douma",
+      "Government forces shelled Douma on Monday.",
+    ]);
     assert.deepEqual(
       sentences.map((s) => s.paragraph),
       [0, 1],

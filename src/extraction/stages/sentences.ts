@@ -35,78 +35,75 @@ const its = nlp.its;
 
 // wink-nlp's type declarations give `its.lemma` a signature `out()` does not accept, though it works at run time.
 const readLemma = its.lemma as unknown as Parameters<ItemToken["out"]>[0];
-const lemmaOf = (t: ItemToken): string => String(t.out(readLemma)).toLowerCase();
 
 /**
- * Splits text into sentences and tokens. Paragraph breaks also end sentences, because headlines,
- * datelines and list items often carry no final full stop.
+ * Splits text into sentences and tokens. Line breaks before a capital (and blank lines) also end sentences,
+ * because headlines, datelines and list items often carry no final full stop.
  */
 export function splitSentences(text: string): Sentence[] {
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out();
+  const spaces = tokens.out(its.precedingSpaces);
+  const tags = tokens.out(its.pos);
+  const lemmas = tokens.out(readLemma) as unknown as string[];
+  const bounds = doc.sentences().out(its.span) as unknown as [number, number][];
+
   const sentences: Sentence[] = [];
-  for (const block of paragraphs(text)) splitBlock(text, block, sentences);
+  let paragraph = 0;
+  let cursor = 0;
+  let k = 0;
+  for (const [first, last] of bounds) {
+    let current: Token[] = [];
+    const close = () => {
+      const head = current[0];
+      const tail = current[current.length - 1];
+      if (head && tail) {
+        const sentenceText = text.slice(head.start, tail.end);
+        sentences.push({
+          index: sentences.length,
+          span: { start: head.start, end: tail.end },
+          text: sentenceText,
+          tokens: current,
+          paragraph,
+          prose: isProse(sentenceText),
+        });
+      }
+      current = [];
+    };
+    for (; k <= last; k++) {
+      const value = values[k] ?? "";
+      cursor += (spaces[k] ?? "").length;
+      // wink keeps the text losslessly; if it ever normalised a token, find it rather than drift.
+      if (!text.startsWith(value, cursor)) {
+        const found = text.indexOf(value, cursor);
+        if (found >= 0) cursor = found;
+      }
+      const start = cursor;
+      cursor += value.length;
+      if (k < first) continue;
+      if (tags[k] === "SPACE") {
+        if (value.includes("\n") && (/\n\s*\n/.test(value) || startsLine(values[k + 1]))) {
+          close();
+          paragraph++;
+        }
+        continue;
+      }
+      current.push({
+        text: value,
+        lower: value.toLowerCase(),
+        lemma: String(lemmas[k] ?? value).toLowerCase(),
+        pos: String(tags[k]),
+        start,
+        end: cursor,
+      });
+    }
+    close();
+  }
   return sentences;
 }
 
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly paragraph: number;
-}
-
-function paragraphs(text: string): Block[] {
-  const blocks: Block[] = [];
-  const lineBreak = /\n\s*\n|\n(?=\s*[A-Z"“‘'(—-])/g;
-  let start = 0;
-  let paragraph = 0;
-  for (const match of text.matchAll(lineBreak)) {
-    const end = match.index ?? 0;
-    if (text.slice(start, end).trim()) blocks.push({ start, end, paragraph: paragraph++ });
-    start = end + match[0].length;
-  }
-  if (text.slice(start).trim()) blocks.push({ start, end: text.length, paragraph });
-  return blocks;
-}
-
-function splitBlock(text: string, block: Block, out: Sentence[]): void {
-  const blockText = text.slice(block.start, block.end);
-  const doc = nlp.readDoc(blockText);
-  const tokens: Token[] = [];
-  let cursor = 0;
-  doc.tokens().each((t: ItemToken) => {
-    const value = t.out();
-    cursor += t.out(its.precedingSpaces).length;
-    // wink keeps the text losslessly; if it ever normalised a token, find it rather than drift.
-    if (blockText.startsWith(value, cursor) === false) {
-      const found = blockText.indexOf(value, cursor);
-      if (found >= 0) cursor = found;
-    }
-    const start = block.start + cursor;
-    cursor += value.length;
-    tokens.push({
-      text: value,
-      lower: value.toLowerCase(),
-      lemma: lemmaOf(t),
-      pos: String(t.out(its.pos)),
-      start,
-      end: start + value.length,
-    });
-  });
-  doc.sentences().each((s: ItemSentence) => {
-    const [first, last] = s.out(its.span) as unknown as [number, number];
-    const sentenceTokens = tokens.slice(first, last + 1);
-    const head = sentenceTokens[0];
-    const tail = sentenceTokens[sentenceTokens.length - 1];
-    if (!head || !tail) return;
-    out.push({
-      index: out.length,
-      span: { start: head.start, end: tail.end },
-      text: text.slice(head.start, tail.end),
-      tokens: sentenceTokens,
-      paragraph: block.paragraph,
-      prose: isProse(text.slice(head.start, tail.end)),
-    });
-  });
-}
+const startsLine = (next: string | undefined) => next !== undefined && /^[A-Z"“‘'(—-]/.test(next);
 
 function isProse(sentence: string): boolean {
   if (!sentenceEnd.test(sentence)) return false;
