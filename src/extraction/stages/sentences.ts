@@ -1,7 +1,7 @@
 // Sentences and tokens with part of speech and character spans, read by wink-nlp's English model.
 
 import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
+import winkNLP, { type ItemToken } from "wink-nlp";
 import type { Span } from "../../domain/text/span.js";
 
 export interface Token {
