@@ -14,6 +14,8 @@ export interface KnownActorPhrase {
   /** For generic phrases: the actor they mean in each country, and where the country names none. */
   readonly byCountry?: Readonly<Record<string, string>>;
   readonly fallback?: string;
+  /** Named actors the generic phrase refers back to when the text has just named one of them. */
+  readonly yieldsTo?: readonly string[];
 }
 
 export interface Knowledge {

@@ -91,9 +91,11 @@ export function extractArticle(
         paragraph: sentence.paragraph,
       });
     }
-    // Only a sentence that reports an act moves the story's date: background dates (a deal signed) do not.
-    const stated = kept.length > 0 ? sentenceDates.find((d) => d.past) : undefined;
-    if (stated) currentDate = asDated(stated);
+    // Only a sentence that reports an act moves the story's date, to the date told nearest that act:
+    // background dates ("the truce that took effect on December 30") do not.
+    const act = kept[0];
+    const stated = act ? nearestDate(sentenceDates, act.span) : null;
+    if (stated) currentDate = stated;
   }
 
   const incidents = assembleIncidents(records).map((draft): ExtractedIncident => {

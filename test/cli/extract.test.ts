@@ -110,8 +110,8 @@ const mentions = (stderr: string, file: string): string[] =>
   stderr.split("\n").filter((line) => line.includes(file));
 
 let dir = "";
-const fixture = (name: string, content: string | Buffer): string => {
-  const p = path.join(dir, name);
+const fixture = (name: string, content: string | Buffer, folder = dir): string => {
+  const p = path.join(folder, name);
   fs.writeFileSync(p, content);
   return p;
 };
@@ -134,14 +134,21 @@ before(async () => {
   });
   assert.equal(build.code, 0, `npm run build failed:\n${build.stdout}${build.stderr}`);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "truce-cli-"));
+  fixture("good.json", article({}));
 });
 after(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+let samplesRun: Promise<Run> | undefined;
+const evalSamples = (): Promise<Run> => {
+  samplesRun ??= truce("extract", "--format", "eval", SAMPLES);
+  return samplesRun;
+};
+
 describe("truce extract --format eval", () => {
   it("prints one line per sample article, with exactly the fields of the eval format", async () => {
-    const run = await truce("extract", "--format", "eval", SAMPLES);
+    const run = await evalSamples();
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, "");
     const expected = fs
@@ -174,7 +181,7 @@ describe("truce extract --format eval", () => {
   });
 
   it("reads the samples as the samples README says", async () => {
-    const run = await truce("extract", "--format", "eval", SAMPLES);
+    const run = await evalSamples();
     const lines = evalLines(run);
 
     assert.deepEqual(byDoc(lines, "05-astana-talks").incidents, [], "talks and plans are not incidents");
@@ -324,8 +331,8 @@ describe("truce extract --format text", () => {
   });
 });
 
-describe("truce extract: bad inputs", () => {
-  const good = (): string => fixture("good.json", article({}));
+describe("truce extract: bad inputs", { concurrency: true }, () => {
+  const good = (): string => path.join(dir, "good.json");
   const goodLine = (run: Run): void => {
     const lines = evalLines(run);
     assert.deepEqual(
@@ -337,55 +344,61 @@ describe("truce extract: bad inputs", () => {
 
   const cases: readonly {
     readonly name: string;
-    readonly make: () => string;
+    readonly make: (folder: string) => string;
     readonly problem: RegExp;
     readonly code: string;
   }[] = [
     {
       name: "a file that is not JSON",
-      make: () => fixture("broken.json", '{"title": "Shelling in Hama", "text": '),
+      make: (folder) => fixture("broken.json", '{"title": "Shelling in Hama", "text": ', folder),
       problem: /not valid JSON/,
       code: "TRUCE_E_ARTICLE_INVALID",
     },
     {
       name: "JSON without text",
-      make: () =>
-        fixture("notext.json", JSON.stringify({ title: "Shelling in Hama", published: "2017-01-02" })),
+      make: (folder) =>
+        fixture(
+          "notext.json",
+          JSON.stringify({ title: "Shelling in Hama", published: "2017-01-02" }),
+          folder,
+        ),
       problem: /"text" is missing/,
       code: "TRUCE_E_ARTICLE_INVALID",
     },
     {
       name: "an empty file",
-      make: () => fixture("empty.json", ""),
+      make: (folder) => fixture("empty.json", "", folder),
       problem: /empty/,
       code: "TRUCE_E_FILE_EMPTY",
     },
     {
       name: "a binary file (PNG header)",
-      make: () =>
+      make: (folder) =>
         fixture(
           "photo.json",
           Buffer.from([
             0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
           ]),
+          folder,
         ),
       problem: /PNG image, not text/,
       code: "TRUCE_E_FILE_BINARY",
     },
     {
       name: "invalid UTF-8",
-      make: () =>
+      make: (folder) =>
         fixture(
           "latin1.txt",
           Buffer.from("Shelling hit the caf\xe9 district of Hama on Monday.\n", "latin1"),
+          folder,
         ),
       problem: /not valid UTF-8: byte 0xE9 at offset 20/,
       code: "TRUCE_E_FILE_ENCODING",
     },
     {
       name: "a 20 MB file",
-      make: () => {
-        const p = fixture("huge.json", "");
+      make: (folder) => {
+        const p = fixture("huge.json", "", folder);
         fs.truncateSync(p, 20 * 1024 * 1024);
         return p;
       },
@@ -394,7 +407,7 @@ describe("truce extract: bad inputs", () => {
     },
     {
       name: "a missing path",
-      make: () => path.join(dir, "nowhere", "missing.json"),
+      make: (folder) => path.join(folder, "nowhere", "missing.json"),
       problem: /no such file/,
       code: "TRUCE_E_FILE_NOT_FOUND",
     },
@@ -402,7 +415,7 @@ describe("truce extract: bad inputs", () => {
 
   for (const c of cases) {
     it(`reports ${c.name} once, naming the file, and extracts the others`, async () => {
-      const bad = c.make();
+      const bad = c.make(fs.mkdtempSync(path.join(dir, "case-")));
       const ok = good();
       const run = await truce("extract", "--format", "eval", bad, ok);
       assert.equal(run.code, 1, run.stderr);
@@ -418,7 +431,8 @@ describe("truce extract: bad inputs", () => {
   }
 
   it("reports every bad file in one run and still extracts the good one, in every format", async () => {
-    const bad = cases.map((c) => c.make());
+    const folder = fs.mkdtempSync(path.join(dir, "all-"));
+    const bad = cases.map((c) => c.make(folder));
     const ok = good();
     const run = await truce("extract", "--format", "eval", ...bad, ok);
     assert.equal(run.code, 1);

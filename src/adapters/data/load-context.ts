@@ -82,6 +82,7 @@ function loadKnowledge(): Knowledge {
       how: "generic",
       kind: "generic",
       byCountry,
+      yieldsTo: dictionary.genericYieldsTo(phrase),
       ...(g.fallback ? { fallback: canonical(g.fallback) } : {}),
     });
   }

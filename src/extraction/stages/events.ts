@@ -295,8 +295,9 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     const previous = located[i - 1];
     // "Douma in the Eastern Ghouta", "al-Foua, Idlib": a broader place right after a narrower one locates it.
     if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
-    // "Barada valley, northwest of Damascus", "the area around Aleppo": a landmark named to locate another.
-    if (previous && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
+    // "Barada valley, northwest of Damascus", "east of Aleppo, around al-Bab": a landmark that locates another.
+    const another = previous !== undefined;
+    if (another && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
     // "the army spokesman in Jammu said": where a voice sits, not where the act was.
     if (
       /^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(
