@@ -43,6 +43,7 @@ for (const s of sentences) {
     sentence: s,
     actors: actors.filter((x) => x.sentence === s.index),
     places: places.filter((x) => x.sentence === s.index),
+    isNonState: (id) => knowledge.actorKind(id) === "armed_group",
   });
   for (const a of findAllegations({
     sentence: s,

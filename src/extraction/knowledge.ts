@@ -23,4 +23,6 @@ export interface Knowledge {
   readonly actors: PhraseIndex<KnownActorPhrase>;
   /** Abbreviations that only count in their own letter case ("IS", not "is"). */
   readonly actorAbbreviations: PhraseIndex<KnownActorPhrase>;
+  /** The dictionary's kind of a canonical actor ("state", "armed_group", …), or null when unknown. */
+  readonly actorKind: (actorId: string) => string | null;
 }

@@ -54,6 +54,7 @@ export function extractArticle(
   const inSentence = <T extends { span: Span }>(items: readonly T[], s: Sentence) =>
     items.filter((x) => x.span.start >= s.span.start && x.span.end <= s.span.end);
 
+  const isNonState = (id: string) => ctx.knowledge.actorKind(id) === "armed_group";
   const records: EventRecord[] = [];
   const eventsBySentence = new Map<number, EventMention[]>();
   let currentDate: DatedValue | null = null;
@@ -64,11 +65,13 @@ export function extractArticle(
           sentence,
           actors: bySentence(actors, sentence.index),
           places: bySentence(places, sentence.index),
+          isNonState,
         })
       : [];
     const kept = events.filter((e) => modalityOf(sentence, e.triggerToken) === "asserted");
     eventsBySentence.set(sentence.index, kept);
     const sentenceCasualties = inSentence(casualties, sentence);
+    if (kept.length === 0) carryCasualties(records, sentence, sentenceCasualties);
     for (const event of kept) {
       const when = nearestDate(sentenceDates, event.span) ?? currentDate ?? undatedFrom(reference);
       if (when.date && reference && daysBetween(when.date, reference.date) > MAX_AGE_DAYS) continue;
@@ -254,6 +257,23 @@ function killedNear(
     if (value !== null && (best === null || value < best)) best = value;
   }
   return best;
+}
+
+/**
+ * "Government forces shelled Douma on Monday. No casualties were reported.": a toll told in the sentence right
+ * after an act, with no act of its own, belongs to that act.
+ */
+function carryCasualties(
+  records: EventRecord[],
+  sentence: Sentence,
+  casualties: readonly CasualtyMention[],
+): void {
+  const toll = casualties.find((c) => c.kind === "killed" && c.value !== null);
+  const last = records[records.length - 1];
+  if (!toll || !last || last.killed !== null || last.paragraph !== sentence.paragraph) return;
+  if (last.evidence.span.end > sentence.span.start || sentence.span.start - last.evidence.span.end > 3)
+    return;
+  records[records.length - 1] = { ...last, killed: toll.value };
 }
 
 function confidenceOf(perpetratorFrom: string | null, mentions: number, when: DatedValue): number {

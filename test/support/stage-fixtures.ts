@@ -27,6 +27,7 @@ export interface StageFixture {
   readonly actors: readonly ActorMention[];
   /** Place mentions, datelines and names inside actors' names left out, as the pipeline does. */
   readonly places: readonly PlaceMention[];
+  readonly knowledge: Knowledge;
 }
 
 /**
@@ -44,7 +45,7 @@ export async function stageFixture(text: string, country: string | null = "SY"):
       (a, b) => (b.country === country ? 1 : 0) - (a.country === country ? 1 : 0),
     ),
   }));
-  return { text, sentences, actors: resolveActors(raw, country), places };
+  return { text, sentences, actors: resolveActors(raw, country), places, knowledge };
 }
 
 /** The sentence of a fixture at `index` (the first by default), failing loudly when there is none. */
@@ -61,6 +62,7 @@ export function eventsOf(fixture: StageFixture, index = 0): EventMention[] {
     sentence,
     actors: fixture.actors.filter((a) => a.sentence === sentence.index),
     places: fixture.places.filter((p) => p.sentence === sentence.index),
+    isNonState: (id) => fixture.knowledge.actorKind(id) === "armed_group",
   });
 }
 

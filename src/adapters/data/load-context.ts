@@ -86,5 +86,10 @@ function loadKnowledge(): Knowledge {
       ...(g.fallback ? { fallback: canonical(g.fallback) } : {}),
     });
   }
-  return { places, actors, actorAbbreviations: abbreviations };
+  const kinds = new Map<string, string>();
+  for (const id of dictionary.ids()) {
+    const kind = dictionary.byId(id)?.kind;
+    if (kind && !kinds.has(canonical(id))) kinds.set(canonical(id), kind);
+  }
+  return { places, actors, actorAbbreviations: abbreviations, actorKind: (id) => kinds.get(id) ?? null };
 }

@@ -18,10 +18,26 @@ export interface ActorMention {
 const witnessNameWords =
   /^(Observatory|Observer|Network|Civil|Red|Human|Orthodox|Catholic|Christian|Journalists?|Press|News|Agency|Television|TV|Radio|Post|Telegraph|Times|Daily|Doctors|Medical|Physicians|Relief|American|Writers|Refugees?|Children|Women)$/;
 
-const locative = /^(in|at|from|to|across|inside|of|near|around|throughout|into|outside|over)$/;
+const locative =
+  /^(in|at|from|to|across|inside|of|near|around|throughout|into|outside|over|between|towards?|via|reach|reached|entered|left|hit|struck|shelled|bombed)$/;
+const placeNouns = /^(countryside|province|governorate|city|suburbs?|outskirts|airport|road|highway|time)$/;
 
-const verbLike = (token: Token | undefined): boolean =>
-  token !== undefined && (token.pos === "VERB" || token.pos === "AUX");
+/**
+ * A capital is a place where the sentence puts something in it ("in Damascus", "Damascus countryside",
+ * "between Aleppo and Damascus"); elsewhere ("Damascus accused Ankara", "Moscow and Ankara traded blame")
+ * it speaks for its state.
+ */
+function isPlaceReading(tokens: readonly Token[], first: number, end: number): boolean {
+  if (placeNouns.test(tokens[end]?.lower ?? "")) return true;
+  let i = first - 1;
+  // "in Homs and Damascus": a coordinated name takes the reading of the first.
+  while (i > 0 && /^(and|or|,)$/.test(tokens[i]?.lower ?? "") && /^\p{Lu}/u.test(tokens[i - 1]?.text ?? "")) {
+    i -= 2;
+    while (i >= 0 && /^\p{Lu}/u.test(tokens[i]?.text ?? "") && !locative.test(tokens[i]?.lower ?? "")) i--;
+  }
+  const before = tokens[i]?.lower ?? "";
+  return locative.test(before) || (before === "the" && locative.test(tokens[i - 1]?.lower ?? ""));
+}
 
 export function findActors(
   text: string,
@@ -42,13 +58,8 @@ export function findActors(
       if (!phrase) continue;
       const next = sentence.tokens[match.endToken];
       // A capital named as a place ("in Damascus") is a place; as a subject ("Damascus said") it speaks for a state.
-      const previous = sentence.tokens[match.firstToken - 1];
-      const next2 = sentence.tokens[match.endToken + 1];
-      const asSubject =
-        verbLike(next) ||
-        /^['’]s?$/.test(next?.text ?? "") ||
-        (next?.lower === "and" && /^(its|his|their)$/.test(next2?.lower ?? ""));
-      if (phrase.how === "metonym" && (locative.test(previous?.lower ?? "") || !asSubject)) continue;
+      if (phrase.how === "metonym" && isPlaceReading(sentence.tokens, match.firstToken, match.endToken))
+        continue;
       // "Syrian Observatory", "Russian Television": a nationality inside the name of a witness, not a party.
       if (phrase.how === "adjective" && next && witnessNameWords.test(next.text)) continue;
       // "the Army of Conquest", "Forces of the Revolution": a generic word heading a proper name.

@@ -64,7 +64,9 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
     const passive = /^(was|were|is|are|been|being)$/.test(tokens[accuseAt - 1]?.lower ?? "");
     // "X, which signed the truce, said … and accused Y": the speaker of the sentence is the accuser.
     const saidAt = tokens.findIndex((t, i) => i < accuseAt && /^(said|says|told|stated)$/.test(t.lower));
-    const subject = (saidAt >= 0 ? parties.find((a) => a.endToken <= saidAt) : undefined) ?? nearestBefore(parties, accuseAt, tokens);
+    const subject =
+      (saidAt >= 0 ? parties.find((a) => a.endToken <= saidAt) : undefined) ??
+      nearestBefore(parties, accuseAt, tokens);
     const after = parties.filter((a) => a.firstToken > accuseAt);
     if (passive) add(after.find((a) => tokens[a.firstToken - 1]?.lower === "by")?.actorId, subject?.actorId);
     else add(subject?.actorId, after[0]?.actorId);

@@ -30,9 +30,11 @@ export interface SentenceParts {
   readonly sentence: Sentence;
   readonly actors: readonly ActorMention[];
   readonly places: readonly PlaceMention[];
+  /** Whether an actor is an armed group rather than a state's forces: who takes ground decides the sub-type. */
+  readonly isNonState: (actorId: string) => boolean;
 }
 
-const targetPrepositions = /^(on|against|at|targeting|toward|towards|into|upon|with|of|near)$/;
+const targetPrepositions = /^(on|against|at|targeting|toward|towards|into|upon|with|of|near|from)$/;
 const speechWords =
   /^(said|says|say|told|tells|reported|reports|stated|claimed|claims|according|announced|added|confirmed)$/;
 const heldWords =
@@ -67,12 +69,16 @@ export function findEvents(parts: SentenceParts): EventMention[] {
     const anchor = nearestAnchor(anchors, place);
     const hit = anchor.hit;
     const breach = anchor.kind === "breach";
-    const subEventType = hit ? resolveSubEventType(hits, hit) : breach ? "Other" : null;
+    const resolvedType = hit ? resolveSubEventType(hits, hit) : breach ? "Other" : null;
     // The act before the place names the actor even when a weapon named later decides the type.
     const act = actBefore(anchors, place) ?? anchor;
     const perpetrator = breach
       ? findViolator(sentence.tokens, actors, anchor.first, anchor.end)
       : findPerpetrator(sentence.tokens, actors, act.first, act.end);
+    const subEventType =
+      resolvedType === "Government regains territory" && perpetrator && parts.isNonState(perpetrator)
+        ? "Non-state actor overtakes territory"
+        : resolvedType;
     const token = sentence.tokens[anchor.first] as Token;
     return {
       sentence: sentence.index,
@@ -262,7 +268,7 @@ function findTarget(
   perpetrator: string | null,
 ): string | null {
   const after = actors
-    .filter((a) => a.firstToken >= end && a.firstToken <= end + 10 && a.actorId !== perpetrator)
+    .filter((a) => a.firstToken >= end && a.firstToken <= end + 12 && a.actorId !== perpetrator)
     .sort((a, b) => a.firstToken - b.firstToken);
   const object = after.find(
     (a) => targetPrepositions.test(tokens[a.firstToken - 1]?.lower ?? "") || a.firstToken <= end + 2,

@@ -69,6 +69,12 @@ export function assembleIncidents(records: readonly EventRecord[]): DraftInciden
         // Each side's tally in a bulletin is its own report: "Russian officers reported …, Turkish officers …".
         (!record.event.breach || i.evidence.some((e) => e.span.start === record.evidence.span.start)) &&
         samePlace(i.place, record.place) &&
+        // "Distinct perpetrator → distinct incidents": only a perpetrator read in both sentences can differ.
+        !(
+          i.perpetratorFrom === "sentence" &&
+          record.perpetratorFrom === "sentence" &&
+          i.perpetrator !== record.perpetrator
+        ) &&
         datesCompatible(i.when, record.when),
     );
     const existing = incidents[index];

@@ -29,7 +29,7 @@ export function modalityOf(sentence: Sentence, triggerToken: number): Modality {
   if (/^if$/i.test(tokens[from]?.text ?? "")) return "hypothetical";
   if (isCumulative(tokens, triggerToken)) return "historical";
   // "remains possible", "could follow": the act after its trigger is still only a prospect.
-  for (let i = triggerToken + 1; i < Math.min(tokens.length, triggerToken + 4); i++) {
+  for (let i = triggerToken + 1; i < Math.min(tokens.length, triggerToken + 6); i++) {
     if (/^(possible|likely|expected|feared|planned|imminent)$/.test((tokens[i] as Token).lower))
       return "planned";
   }
@@ -47,7 +47,8 @@ function clauseStart(tokens: readonly Token[], index: number): number {
   for (let i = index - 1; i >= 0; i--) {
     const t = (tokens[i] as Token).text;
     if (t === ";" || t === ":" || t === "—" || t === "“" || t === '"') return i + 1;
-    if ((t === "but" || t === "while" || t === "whereas") && i < index - 1) return i + 1;
+    if (/^(but|while|whereas|when|after|before|as|because|until)$/.test(t.toLowerCase()) && i < index - 1)
+      return i + 1;
   }
   return 0;
 }
