@@ -143,13 +143,20 @@ export function extractArticle(
 
   const mainParties = partiesByMentions(actors, [...eventsBySentence.values()].flat());
   const allegations: ExtractedAllegation[] = [];
+  const isParty = (id: string) =>
+    /^(state|government_forces|armed_group)$/.test(ctx.knowledge.actorKind(id) ?? "");
+  let recentPerpetrator: string | null = null;
   for (const sentence of sentences) {
+    const events = eventsBySentence.get(sentence.index) ?? [];
     const found = findAllegations({
       sentence,
       actors: bySentence(actors, sentence.index),
-      events: eventsBySentence.get(sentence.index) ?? [],
+      events,
       mainParties,
+      recentPerpetrator,
+      isParty,
     });
+    recentPerpetrator = events.find((e) => e.perpetrator)?.perpetrator ?? recentPerpetrator;
     for (const a of found) {
       if (allegations.some((x) => x.accuser === a.accuser && x.accused === a.accused)) continue;
       allegations.push({

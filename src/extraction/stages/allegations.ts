@@ -16,7 +16,13 @@ export interface AllegationContext {
   readonly events: readonly EventMention[];
   /** The two parties the article is about, for "both sides accused each other". */
   readonly mainParties: readonly string[];
+  /** Who the article last said carried out an act: "the bombardment" in a later sentence refers back to it. */
+  readonly recentPerpetrator: string | null;
+  /** Whether an actor is a party to a conflict (a state, its forces or an armed group), not a monitor or outlet. */
+  readonly isParty: (actorId: string) => boolean;
 }
+
+const speechVerbs = /^(said|says|say|told|tells|reported|reports|stated|claimed|announced|added)$/;
 
 const accuseWords = /^(accuse|accused|accuses|accusing|blame|blamed|blames|blaming)$/;
 const condemnWords = /^(condemn|condemned|condemns|denounce|denounced|protest|protested|charged)$/;
@@ -76,23 +82,32 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
   // "X said Y violated the truce", "violations by Y, X reported", "X condemned Y's shelling".
   const breachAt = tokens.findIndex(isBreachWord);
   const condemnAt = tokens.findIndex((t) => condemnWords.test(t.lower));
-  if (breachAt < 0 && condemnAt < 0) return found;
   const speaker =
     parties.find((a) => isSpeaker(tokens, a)) ??
     (condemnAt >= 0 ? nearestBefore(parties, condemnAt, tokens) : undefined);
-  if (!speaker) return found;
+  if (!speaker?.actorId) return found;
+  if (breachAt < 0 && condemnAt < 0) {
+    // "Separatists shelled army positions, the Ukrainian military said": a party reporting an attack on its
+    // side or on civilians accuses the attacker; a monitor or an outlet reporting it does not.
+    if (!ctx.isParty(speaker.actorId)) return found;
+    for (const e of ctx.events) {
+      if (e.target === null || e.target === "CIV" || e.target === speaker.actorId)
+        add(speaker.actorId, e.perpetrator);
+    }
+    return found;
+  }
   const at = breachAt >= 0 ? breachAt : condemnAt;
   const byAgent = parties.find(
     (a) => a.firstToken > at && a.firstToken <= at + 3 && tokens[a.firstToken - 1]?.lower === "by",
   );
+  // "… said the bombardment was a clear violation": the violator is whoever the article says bombarded.
   const violator =
-    byAgent ??
-    nearestBefore(parties, at, tokens, speaker.actorId) ??
-    parties.find((a) => a.firstToken > at && a !== speaker);
-  add(
-    speaker.actorId,
-    violator?.actorId ?? ctx.events.find((e) => e.perpetrator !== speaker.actorId)?.perpetrator,
-  );
+    byAgent?.actorId ??
+    nearestBefore(parties, at, tokens, speaker.actorId, speaker)?.actorId ??
+    ctx.events.find((e) => e.perpetrator !== speaker.actorId)?.perpetrator ??
+    ctx.recentPerpetrator ??
+    parties.find((a) => a.firstToken > at && a !== speaker)?.actorId;
+  add(speaker.actorId, violator);
   return found;
 }
 
@@ -105,9 +120,19 @@ function nearestBefore(
   at: number,
   tokens: readonly Token[],
   not?: string | null,
+  speaker?: ActorMention,
 ): ActorMention | undefined {
+  // Words between a speaker and its verb describe the speaker ("Jaish al-Islam, the main rebel faction, said").
+  const saidAt = speaker
+    ? tokens.findIndex((t, i) => i >= speaker.endToken && speechVerbs.test(t.lower))
+    : -1;
   return actors
-    .filter((a) => a.endToken <= at && a.actorId !== not)
+    .filter(
+      (a) =>
+        a.endToken <= at &&
+        a.actorId !== not &&
+        !(speaker && a.firstToken > speaker.firstToken && a.endToken <= saidAt),
+    )
     .filter((a) => !/^(on|against|at|with)$/.test(tokens[a.firstToken - 1]?.lower ?? ""))
     .sort((a, b) => b.endToken - a.endToken)[0];
 }

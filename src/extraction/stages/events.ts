@@ -149,6 +149,8 @@ function resolveSubEventType(hits: readonly TriggerHit[], hit: TriggerHit): SubE
   const own = hit.trigger.subEventType;
   if (own !== "Air/drone strike" && own !== "Shelling/artillery/missile attack" && own !== "Armed clash")
     return own;
+  // "airstrikes on Idlib and shelling of Douma": an act named outright keeps its own kind.
+  if (own !== "Armed clash" && !hit.trigger.weak && hit.trigger.role === "act") return own;
   const near = hits.filter((h) => h.firstToken >= hit.firstToken - 6 && h.firstToken <= hit.endToken + 6);
   const named = (t: SubEventType) => near.some((h) => h.trigger.subEventType === t && !h.trigger.weak);
   if (named("Air/drone strike")) return "Air/drone strike";
@@ -204,7 +206,13 @@ export function isSpeaker(tokens: readonly Token[], actor: ActorMention): boolea
   const before = tokens[actor.firstToken - 1];
   const before2 = tokens[actor.firstToken - 2];
   if (before?.lower === "to" && before2?.lower === "according") return true;
-  for (let i = actor.endToken; i < Math.min(tokens.length, actor.endToken + 4); i++) {
+  let from = actor.endToken;
+  // "Jaish al-Islam, the main rebel faction in Douma, said": step over an apposition.
+  if (tokens[from]?.text === ",") {
+    const close = tokens.findIndex((t, i) => i > from && i <= from + 12 && t.text === ",");
+    if (close > 0) from = close + 1;
+  }
+  for (let i = from; i < Math.min(tokens.length, from + 4); i++) {
     const token = tokens[i] as Token;
     if (speechWords.test(token.lower)) return true;
     if (token.pos !== "NOUN" && token.pos !== "PROPN" && token.pos !== "ADJ") return false;

@@ -135,9 +135,7 @@ describe("assembleIncidents: one incident per event", () => {
     );
   });
 
-  it("distinct perpetrators at one place and day give distinct incidents", {
-    todo: "records merge on event type, place and date only: Russian air strikes fold into regime shelling",
-  }, () => {
+  it("distinct perpetrators at one place and day give distinct incidents", () => {
     const incidents = assembleIncidents([record(), record({ type: AIR, perpetrator: "RU", sentence: 1 })]);
     assert.deepEqual(
       incidents.map((i) => [i.perpetrator, i.subEventType]),

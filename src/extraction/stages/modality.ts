@@ -9,7 +9,7 @@ const planners =
   /^(will|would|'ll|shall|plan|plans|planned|planning|threaten|threatens|threatened|threatening|threat|vow|vowed|vows|intend|intends|intended|prepare|prepares|preparing|ready|warn|warned|warns|warning|possible|possibly|potential|expect|expected|expects|aim|aims|seek|seeks|prevent|preventing|avoid|avoiding|risk|upcoming|imminent|looming|fear|feared|fears|ensure|monitor|monitoring|observe|investigate|investigating|probe|probing|verify|document)$/;
 const hypotheticals = /^(if|unless|could|might|may|should|whether|would-be)$/;
 const backgroundWords =
-  /^(since|previous|previously|former|formerly|years|decades|throughout|history|historic|repeatedly|regularly|routinely|often|frequently|usually|constantly|continuously|continuous|persistent|persistently|recently)$/;
+  /^(previous|previously|former|formerly|years|decades|throughout|history|historic|repeatedly|regularly|routinely|often|frequently|usually|constantly|continuously|continuous|persistent|persistently|recently)$/;
 
 /**
  * Reads the words before the trigger, back to the clause's start. Looking only backwards keeps "no casualties
@@ -67,13 +67,11 @@ function isCumulative(tokens: readonly Token[], triggerToken: number): boolean {
       return /^(the|last|its|their|a|an|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
         next,
       );
-    const next2 = tokens[i + 2]?.lower ?? "";
-    if (
-      /^(for|in|over|during)$/.test(t.lower) &&
-      /^(weeks|months|years|decades)$/.test(next2) &&
-      /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|the|past|recent)$/.test(next)
-    )
-      return true;
-    return t.lower === "for" && /^(weeks|months|years|decades)$/.test(next);
+    // "for weeks", "in six months", "over the past two months", "during recent years".
+    if (!/^(for|in|over|during|throughout)$/.test(t.lower)) return false;
+    const window = tokens.slice(i + 1, i + 5).map((x) => x.lower);
+    const unit = window.findIndex((w) => /^(weeks|months|years|decades)$/.test(w));
+    const counted = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|the|past|last|recent)$/;
+    return unit >= 0 && window.slice(0, unit).every((w) => counted.test(w));
   });
 }
