@@ -50,6 +50,8 @@ for (const s of sentences) {
     actors: actors.filter((x) => x.sentence === s.index),
     events,
     mainParties: [],
+    recentPerpetrator: null,
+    isParty: (id) => knowledge.actorKind(id) !== "source",
   }))
     console.log(`   ALLEGATION ${a.accuser}>${a.accused}`);
   for (const e of events)
