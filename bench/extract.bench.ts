@@ -1,5 +1,6 @@
 // Benchmark of the whole reading pipeline in one process: articles/s, sentences/s and peak memory.
-// Usage: npm run bench:extract [-- --megabytes 2]
+// Usage: npm run bench:extract, or one corpus: node --import tsx bench/extract.bench.ts samples|dev [--megabytes 2]
+// Each corpus runs in its own process so that peak memory is the pipeline's, not the sum of two runs.
 import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -61,7 +62,10 @@ async function run(label: string, source: readonly Article[]) {
 console.log(
   `node ${process.version}, ${cpus()[0]?.model ?? "unknown cpu"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
 );
-await run("shipped samples", await readFolder(resolve("samples", "articles")));
-const corpus = devCorpus();
-if (corpus) await run("development corpus", await readFolder(corpus.articles));
-else console.log("development corpus absent (../shared): only the shipped samples were measured");
+const which = process.argv[2] ?? "samples";
+if (which === "samples") await run("shipped samples", await readFolder(resolve("samples", "articles")));
+else {
+  const corpus = devCorpus();
+  if (corpus) await run("development corpus", await readFolder(corpus.articles));
+  else console.log("development corpus absent (../shared): nothing to measure");
+}
