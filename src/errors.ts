@@ -13,6 +13,12 @@ export const errorCatalogue = {
   TRUCE_E_AGREEMENT_INVALID: { exit: 78, summary: "agreement file is not valid" },
   TRUCE_E_DATA_INVALID: { exit: 78, summary: "a shipped data file is not valid" },
   TRUCE_E_USAGE: { exit: 64, summary: "command used wrongly" },
+  TRUCE_E_FETCH_FAILED: { exit: 69, summary: "a URL could not be fetched" },
+  TRUCE_E_FEED_INVALID: { exit: 65, summary: "a feed is not valid RSS or Atom" },
+  TRUCE_E_FEED_HOSTILE: { exit: 65, summary: "a feed declares a DTD or entities, which Truce refuses" },
+  TRUCE_E_NOT_A_VOTER: { exit: 77, summary: "only the agreement's voters may take a position on an incident" },
+  TRUCE_E_POSITION_INVALID: { exit: 65, summary: "a position is not valid" },
+  TRUCE_E_REPLY_REFUSED: { exit: 77, summary: "a reply to a verdict is not allowed" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;

@@ -50,11 +50,17 @@ const ArticleJson = z.looseObject({
 const ARTICLE_SHAPE = "{url, title, published, outlet, language, text}";
 
 export async function readArticleFile(filePath: string, options: ReadArticleOptions = {}): Promise<Article> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const fail = (code: TruceErrorCode, problem: string, cause?: unknown): TruceError =>
-    new TruceError(code, `${filePath}: ${problem}`, { subject: filePath, cause });
+  const { source, format } = await readArticleSource(filePath, options);
+  return articleFromSource(source, format, filePath);
+}
 
-  const bytes = await readBounded(filePath, maxBytes, fail);
+/** A file's text exactly as stored, checked to be text, and the format it is in. */
+export async function readArticleSource(
+  filePath: string,
+  options: ReadArticleOptions = {},
+): Promise<{ source: string; format: ArticleFormat }> {
+  const fail = failFor(filePath);
+  const bytes = await readBounded(filePath, options.maxBytes ?? DEFAULT_MAX_BYTES, fail);
   const source = decode(bytes, fail);
   if (source.trim() === "") {
     throw fail(
@@ -62,12 +68,23 @@ export async function readArticleFile(filePath: string, options: ReadArticleOpti
       "the file contains only whitespace. Put the article's text in it, or remove it.",
     );
   }
+  return { source, format: EXTENSION_FORMAT[path.extname(filePath).toLowerCase()] ?? sniff(source) };
+}
 
-  const extension = path.extname(filePath).toLowerCase();
-  const format = EXTENSION_FORMAT[extension] ?? sniff(source);
+const failFor =
+  (subject: string) =>
+  (code: TruceErrorCode, problem: string, cause?: unknown): TruceError =>
+    new TruceError(code, `${subject}: ${problem}`, { subject, cause });
+
+/**
+ * Reads an article out of text in a known format; `name` (a path, or a stored document's origin) names the
+ * article in errors and gives its `doc` id.
+ */
+export function articleFromSource(source: string, format: ArticleFormat, name: string): Article {
+  const fail = failFor(name);
   const base = {
-    doc: path.basename(filePath, path.extname(filePath)),
-    path: filePath,
+    doc: path.basename(name, path.extname(name)),
+    path: name,
   };
 
   if (format === "json") return { ...base, ...parseArticleJson(source, fail), format };

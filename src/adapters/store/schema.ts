@@ -1,0 +1,175 @@
+// The database's tables as Kysely sees them: one typed schema for SQLite and PostgreSQL alike.
+//
+// Storage choices (the migrations create exactly this):
+// - Times and dates are ISO-8601 TEXT on both engines: the domain records carry strings, the audit log hashes
+//   exactly the text stored, and nothing is rounded through a native timestamp type. On PostgreSQL every text
+//   column is `COLLATE "C"`, so ordering and range comparisons are byte order, as SQLite's BINARY is.
+// - Structured values (spans, id lists, perpetrators) are JSON TEXT; whatever is filtered on has a column or a
+//   table of its own (`incident_parties` for the party filter).
+// - Tables whose rows are listed in insertion order have an `ord` integer key (SQLite rowid, PostgreSQL
+//   identity) beside the record's own text id.
+import type { Generated } from "kysely";
+
+export interface DocumentsTable {
+  id: string;
+  source: string;
+  channel: string;
+  origin: string | null;
+  received_at: string;
+  content_hash: string;
+  content_type: string;
+  body: string;
+  title: string | null;
+  published: string | null;
+}
+
+export interface ReportsTable {
+  ord: Generated<number>;
+  id: string;
+  document_id: string;
+  source: string;
+  copy_group: string;
+  date: string | null;
+  date_end: string | null;
+  date_precision: number | null;
+  country: string;
+  admin1: string | null;
+  location: string;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: number;
+  event_type: string;
+  sub_event_type: string;
+  perpetrator: string | null;
+  target: string | null;
+  killed: number | null;
+  kind: string;
+  /** JSON array of {start, end}. */
+  spans: string;
+  summary: string;
+  created_at: string;
+}
+
+export interface IncidentsTable {
+  id: string;
+  /** JSON array of report ids. */
+  report_ids: string;
+  date: string | null;
+  /** `date`, or "" when undated: a never-null sort key, so keyset pages work the same on both engines. */
+  date_key: string;
+  admin1: string | null;
+  country: string;
+  location: string;
+  event_type: string;
+  sub_event_type: string;
+  /** JSON array, in the sources' order; `incident_parties` holds the same names for filtering. */
+  perpetrators: string;
+  killed_low: number | null;
+  killed_best: number | null;
+  killed_high: number | null;
+  classification: string;
+  grade: string;
+  status: string;
+  updated_at: string;
+}
+
+export interface IncidentPartiesTable {
+  incident_id: string;
+  party: string;
+}
+
+export interface LinkConstraintsTable {
+  ord: Generated<number>;
+  kind: string;
+  report_a: string;
+  report_b: string;
+  decided_by: string;
+  at: string;
+}
+
+export interface PositionsTable {
+  ord: Generated<number>;
+  id: string;
+  incident_id: string;
+  guarantor: string;
+  position: string;
+  party: string | null;
+  rationale: string;
+  recorded_by: string;
+  at: string;
+}
+
+export interface VerdictsTable {
+  ord: Generated<number>;
+  id: string;
+  incident_id: string;
+  outcome: string;
+  attributed_party: string | null;
+  rule: string;
+  /** JSON array of position ids. */
+  position_ids: string;
+  supersedes: string | null;
+  reply_by: string | null;
+  at: string;
+}
+
+export interface RepliesTable {
+  ord: Generated<number>;
+  id: string;
+  incident_id: string;
+  verdict_id: string;
+  party: string;
+  text: string;
+  at: string;
+}
+
+export interface AuditEntriesTable {
+  seq: number;
+  kind: string;
+  subject_id: string;
+  payload: string;
+  payload_hash: string;
+  leaf_hash: string;
+  at: string;
+}
+
+export interface AuditCheckpointsTable {
+  ord: Generated<number>;
+  tree_size: number;
+  root_hash: string;
+  signature: string;
+  key_id: string;
+  at: string;
+}
+
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string;
+}
+
+export interface FeedItemsTable {
+  feed_url: string;
+  item_key: string;
+  document_id: string | null;
+  read_at: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  reports: ReportsTable;
+  incidents: IncidentsTable;
+  incident_parties: IncidentPartiesTable;
+  link_constraints: LinkConstraintsTable;
+  positions: PositionsTable;
+  verdicts: VerdictsTable;
+  replies: RepliesTable;
+  audit_entries: AuditEntriesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+}
+
+/** Tables the database itself keeps append-only (triggers refuse UPDATE, DELETE and, on PostgreSQL, TRUNCATE). */
+export const appendOnlyTables = ["positions", "verdicts", "replies", "audit_entries", "audit_checkpoints"] as const;

@@ -1,0 +1,203 @@
+// The storage port: what the use cases may ask of a store, one small repository per concern, engine-agnostic.
+//
+// Ids: the application layer makes them (`crypto.randomUUID()`) before a record reaches the store, so a use case
+// can refer to a record before it is committed (a verdict names its positions, an audit entry hashes the whole
+// record) and a record is the same value before and after it is stored. The store only assigns the audit log's
+// sequence numbers, because their order is the log's order and only the store can serialise it.
+//
+// Times and dates are ISO-8601 text (UTC `…Z` timestamps, `YYYY-MM-DD` dates), compared as text; every list is
+// returned in a stated, deterministic order.
+import type { StoredDocument } from "../domain/records/document.js";
+import type { EvidenceGrade, Incident, IncidentStatus, LinkConstraint } from "../domain/records/incident.js";
+import type { Report } from "../domain/records/report.js";
+import type { Position, Reply, Verdict } from "../domain/records/verification.js";
+import type { Classification, EventType } from "../domain/ontology.js";
+
+export interface DocumentRepository {
+  /** Stores the document unless one with the same content hash is stored; then returns that one, unchanged. */
+  insert(document: StoredDocument): Promise<{ readonly document: StoredDocument; readonly created: boolean }>;
+  get(id: string): Promise<StoredDocument | null>;
+  getByHash(contentHash: string): Promise<StoredDocument | null>;
+}
+
+export interface ReportRepository {
+  /** Their documents must be stored; an id already stored is refused (the whole call fails). */
+  insert(reports: readonly Report[]): Promise<void>;
+  get(id: string): Promise<Report | null>;
+  /** In the order the reports were inserted. */
+  byDocument(documentId: string): Promise<Report[]>;
+  /** The reports found among `ids`, in the order of `ids`; unknown ids are left out. */
+  byIds(ids: readonly string[]): Promise<Report[]>;
+}
+
+export interface IncidentFilter {
+  /** Incidents dated on or after this day (YYYY-MM-DD); undated incidents never match a date bound. */
+  readonly from?: string;
+  /** Incidents dated on or before this day (YYYY-MM-DD). */
+  readonly to?: string;
+  readonly admin1?: readonly string[];
+  /** Incidents any of whose sources names one of these as perpetrator. */
+  readonly party?: readonly string[];
+  readonly eventType?: readonly EventType[];
+  readonly status?: readonly IncidentStatus[];
+  readonly grade?: readonly EvidenceGrade[];
+  readonly classification?: readonly Classification[];
+}
+
+export interface IncidentQuery extends IncidentFilter {
+  /** `date` puts undated incidents before the earliest dated one; ties are broken by id. Default `date`. */
+  readonly sort?: "date" | "updatedAt";
+  /** Default `desc`: the newest first. */
+  readonly order?: "asc" | "desc";
+  /** At most this many items (default 50, at most 1000). */
+  readonly limit?: number;
+  /** The `next` cursor of the previous page; it is only valid with the same filter, sort and order. */
+  readonly after?: string | null;
+}
+
+export interface IncidentPage {
+  readonly items: readonly Incident[];
+  /** Pass as `after` for the next page; null when this page is the last. */
+  readonly next: string | null;
+}
+
+export interface CandidateWindow {
+  /** First and last day (YYYY-MM-DD, inclusive) the event may lie in. */
+  readonly from: string;
+  readonly to: string;
+  /** Only incidents in one of these admin1 units; omitted or null: any place. */
+  readonly admin1?: readonly string[] | null;
+  /** Default 500. */
+  readonly limit?: number;
+}
+
+export interface IncidentRepository {
+  /** Inserts or replaces each incident whole (by id). */
+  upsert(incidents: readonly Incident[]): Promise<void>;
+  get(id: string): Promise<Incident | null>;
+  /** The incidents found among `ids`, in the order of `ids`. */
+  byIds(ids: readonly string[]): Promise<Incident[]>;
+  list(query?: IncidentQuery): Promise<IncidentPage>;
+  count(filter?: IncidentFilter): Promise<number>;
+  /** Dated incidents in the window and place, by date then id: what correlation scores a new report against. */
+  candidates(window: CandidateWindow): Promise<Incident[]>;
+  /** Removes an incident absorbed by a merge; refused (foreign key) once positions or verdicts refer to it. */
+  remove(id: string): Promise<boolean>;
+}
+
+export interface LinkConstraintRepository {
+  add(constraint: LinkConstraint): Promise<void>;
+  /** Every constraint naming any of these reports, oldest first: the latest decision on a pair wins. */
+  forReports(reportIds: readonly string[]): Promise<LinkConstraint[]>;
+}
+
+/** Append-only: the database refuses updates and deletes. */
+export interface PositionRepository {
+  append(position: Position): Promise<void>;
+  /** Oldest first. */
+  byIncident(incidentId: string): Promise<Position[]>;
+}
+
+/**
+ * Append-only: the database refuses updates and deletes. Each incident's verdicts form one chain: the first
+ * supersedes nothing, each later one supersedes the current latest; a second verdict superseding the same one
+ * (two decisions racing) is refused with TRUCE_E_STORE_CONFLICT.
+ */
+export interface VerdictRepository {
+  append(verdict: Verdict): Promise<void>;
+  get(id: string): Promise<Verdict | null>;
+  /** Oldest first. */
+  byIncident(incidentId: string): Promise<Verdict[]>;
+  /** The verdict no other supersedes; null before the first decision. */
+  latest(incidentId: string): Promise<Verdict | null>;
+}
+
+/** Append-only: the database refuses updates and deletes. */
+export interface ReplyRepository {
+  append(reply: Reply): Promise<void>;
+  /** Oldest first. */
+  byIncident(incidentId: string): Promise<Reply[]>;
+}
+
+export interface AuditEntryInput {
+  /** What was recorded: "document", "merge", "split", "position", "verdict", "reply", "publication", … */
+  readonly kind: string;
+  readonly subjectId: string;
+  /** The record as JSON text, exactly as hashed. */
+  readonly payload: string;
+  readonly payloadHash: string;
+  readonly leafHash: string;
+  readonly at: string;
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  /** The entry's leaf index in the log: 0, 1, 2, … without gaps. */
+  readonly seq: number;
+}
+
+export interface AuditCheckpoint {
+  readonly treeSize: number;
+  readonly rootHash: string;
+  readonly signature: string;
+  readonly keyId: string;
+  readonly at: string;
+}
+
+/** Append-only: the database refuses updates and deletes of entries and checkpoints. */
+export interface AuditRepository {
+  /** Gives the entry the next sequence number; concurrent appends are serialised, never given the same one. */
+  append(entry: AuditEntryInput): Promise<AuditEntry>;
+  /** Entries with `from <= seq < to` (like Array.slice), by seq. */
+  entries(from: number, to: number): Promise<AuditEntry[]>;
+  /** How many entries the log holds (the next seq). */
+  size(): Promise<number>;
+  appendCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
+  /** The checkpoint of the largest tree (the later one when two sign the same size). */
+  latestCheckpoint(): Promise<AuditCheckpoint | null>;
+  /** Oldest first. */
+  checkpoints(): Promise<AuditCheckpoint[]>;
+}
+
+export interface FeedState {
+  readonly url: string;
+  /** HTTP validators of the last fetch, for a conditional GET. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly checkedAt: string;
+}
+
+/** Write it in the same transaction as the items' documents: then a crash never leaves an item half-read. */
+export interface FeedStateRepository {
+  get(url: string): Promise<FeedState | null>;
+  save(state: FeedState): Promise<void>;
+  /** Which of these item keys (guid, else link) were already read from this feed. */
+  readItems(url: string, itemKeys: readonly string[]): Promise<Set<string>>;
+  /** Records items as read; an item already recorded is left as it is. */
+  markRead(url: string, items: readonly { readonly key: string; readonly documentId: string | null }[], at: string): Promise<void>;
+}
+
+export interface Repositories {
+  readonly documents: DocumentRepository;
+  readonly reports: ReportRepository;
+  readonly incidents: IncidentRepository;
+  readonly linkConstraints: LinkConstraintRepository;
+  readonly positions: PositionRepository;
+  readonly verdicts: VerdictRepository;
+  readonly replies: ReplyRepository;
+  readonly audit: AuditRepository;
+  readonly feeds: FeedStateRepository;
+}
+
+export type StoreEngine = "sqlite" | "postgres";
+
+/** The repositories outside a transaction (each call commits on its own), plus transactions and closing. */
+export interface Store extends Repositories {
+  readonly engine: StoreEngine;
+  /**
+   * Runs `fn` in one transaction: everything it writes through `tx` commits together, or nothing does when it
+   * throws (the error is rethrown). Use only `tx` inside: the store's own repositories would run outside it (and on SQLite, whose one
+   * connection the transaction holds, wait for it forever).
+   */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
