@@ -16,9 +16,24 @@ export const errorCatalogue = {
   TRUCE_E_FETCH_FAILED: { exit: 69, summary: "a URL could not be fetched" },
   TRUCE_E_FEED_INVALID: { exit: 65, summary: "a feed is not valid RSS or Atom" },
   TRUCE_E_FEED_HOSTILE: { exit: 65, summary: "a feed declares a DTD or entities, which Truce refuses" },
-  TRUCE_E_NOT_A_VOTER: { exit: 77, summary: "only the agreement's voters may take a position on an incident" },
+  TRUCE_E_NOT_A_VOTER: {
+    exit: 77,
+    summary: "only the agreement's voters may take a position on an incident",
+  },
   TRUCE_E_POSITION_INVALID: { exit: 65, summary: "a position is not valid" },
   TRUCE_E_REPLY_REFUSED: { exit: 77, summary: "a reply to a verdict is not allowed" },
+  TRUCE_E_AUDIT_KEY_UNREADABLE: {
+    exit: 66,
+    summary: "the audit signing key file could not be read or created",
+  },
+  TRUCE_E_AUDIT_KEY_INVALID: { exit: 78, summary: "the audit key file does not hold a usable Ed25519 key" },
+  TRUCE_E_AUDIT_ENTRY_INVALID: { exit: 65, summary: "an audit entry cannot be written as canonical JSON" },
+  TRUCE_E_DB_SPEC: { exit: 64, summary: "database is neither a SQLite file path nor a postgres:// URL" },
+  TRUCE_E_DB_UNAVAILABLE: { exit: 69, summary: "database could not be opened or reached" },
+  TRUCE_E_DB_MIGRATION: { exit: 78, summary: "database schema could not be brought up to date" },
+  TRUCE_E_STORE_CONFLICT: { exit: 75, summary: "a record with the same key was stored first" },
+  TRUCE_E_STORE_REFERENCE: { exit: 65, summary: "record refers to a record that is not stored" },
+  TRUCE_E_STORE_IMMUTABLE: { exit: 65, summary: "record is append-only: it cannot be changed or deleted" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;

@@ -208,8 +208,13 @@ function choosePlaces(places: readonly PlaceMention[], country: string | null): 
     const only = place.candidates.length === 1 ? place.candidates[0] : undefined;
     if (only?.admin1) admin1Votes.set(only.admin1, (admin1Votes.get(only.admin1) ?? 0) + 1);
   }
+  // The article's country first; then a well-known place over an obscure namesake (Hama the city, not
+  // a village called al-Hamah), unless the article's other places keep pointing to the namesake's province.
   const score = (c: KnownPlace) =>
-    (c.country === country ? 10 : 0) + (c.admin1 ? (admin1Votes.get(c.admin1) ?? 0) : 0) + c.prominence;
+    (c.country === country ? 10 : 0) +
+    Math.min(2, c.admin1 ? (admin1Votes.get(c.admin1) ?? 0) : 0) +
+    3 * c.prominence +
+    (c.kind === "governorate" ? 3 : 0);
   return places.map((place) => ({
     ...place,
     candidates: [...place.candidates].sort((a, b) => score(b) - score(a)),

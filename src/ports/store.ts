@@ -7,11 +7,12 @@
 //
 // Times and dates are ISO-8601 text (UTC `…Z` timestamps, `YYYY-MM-DD` dates), compared as text; every list is
 // returned in a stated, deterministic order.
+
+import type { Classification, EventType } from "../domain/ontology.js";
 import type { StoredDocument } from "../domain/records/document.js";
 import type { EvidenceGrade, Incident, IncidentStatus, LinkConstraint } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import type { Position, Reply, Verdict } from "../domain/records/verification.js";
-import type { Classification, EventType } from "../domain/ontology.js";
 
 export interface DocumentRepository {
   /** Stores the document unless one with the same content hash is stored; then returns that one, unchanged. */
@@ -173,7 +174,11 @@ export interface FeedStateRepository {
   /** Which of these item keys (guid, else link) were already read from this feed. */
   readItems(url: string, itemKeys: readonly string[]): Promise<Set<string>>;
   /** Records items as read; an item already recorded is left as it is. */
-  markRead(url: string, items: readonly { readonly key: string; readonly documentId: string | null }[], at: string): Promise<void>;
+  markRead(
+    url: string,
+    items: readonly { readonly key: string; readonly documentId: string | null }[],
+    at: string,
+  ): Promise<void>;
 }
 
 export interface Repositories {

@@ -172,4 +172,10 @@ export interface Database {
 }
 
 /** Tables the database itself keeps append-only (triggers refuse UPDATE, DELETE and, on PostgreSQL, TRUNCATE). */
-export const appendOnlyTables = ["positions", "verdicts", "replies", "audit_entries", "audit_checkpoints"] as const;
+export const appendOnlyTables = [
+  "positions",
+  "verdicts",
+  "replies",
+  "audit_entries",
+  "audit_checkpoints",
+] as const;

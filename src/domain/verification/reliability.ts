@@ -79,11 +79,18 @@ export function sourceRole(report: ReliabilityInput, options: ReliabilityOptions
 }
 
 /** Grades a report's source: the configured override for the source, else the (configurable) role table. */
-export function assessSource(report: ReliabilityInput, options: ReliabilityOptions = {}): ReliabilityAssessment {
+export function assessSource(
+  report: ReliabilityInput,
+  options: ReliabilityOptions = {},
+): ReliabilityAssessment {
   const role = sourceRole(report, options);
   const override = options.overrides?.[report.source];
   if (override !== undefined) {
-    return { role, reliability: override, reason: `${report.source}: ${override} (configured for this source)` };
+    return {
+      role,
+      reliability: override,
+      reason: `${report.source}: ${override} (configured for this source)`,
+    };
   }
   const reliability = options.defaults?.[role] ?? defaultReliabilityByRole[role];
   return { role, reliability, reason: `${report.source}: ${reliability} (${roleReason[role]})` };

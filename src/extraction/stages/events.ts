@@ -181,7 +181,9 @@ function isTally(tokens: readonly Token[]): boolean {
 function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit, place: PlaceMention): boolean {
   const first = tokens[hit.firstToken];
   if (first?.pos !== "NOUN") return false;
-  if (place.firstToken >= hit.endToken && place.firstToken - hit.endToken <= 4) return false;
+  // "the shelling of Umm Jalal" names the act's place; "the attacks in Ghouta are …" points back to it.
+  const of = tokens.slice(hit.endToken, place.firstToken).some((t) => t.lower === "of");
+  if (of && place.firstToken >= hit.endToken && place.firstToken - hit.endToken <= 4) return false;
   for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
     const word = tokens[i]?.lower ?? "";
     if (/^(the|this|that|these|those|its|their)$/.test(word)) return true;
@@ -228,6 +230,14 @@ function findPerpetrator(
   first: number,
   end: number,
 ): string | null {
+  // "clashes between rebels and government forces": the side named first is taken as the one that acted.
+  const between = tokens.findIndex((t, i) => i >= end && i <= end + 8 && t.lower === "between");
+  if (between >= 0) {
+    const side = actors.find(
+      (a) => a.firstToken > between && a.firstToken <= between + 4 && !isTargetLike(a.actorId),
+    );
+    if (side) return side.actorId;
+  }
   // Passive voice: "shelled by government forces", "killed in strikes by Russian jets".
   for (let i = end; i < Math.min(tokens.length, end + 8); i++) {
     if (tokens[i]?.lower !== "by") continue;

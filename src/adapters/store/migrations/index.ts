@@ -1,0 +1,40 @@
+// The migrations, listed in code rather than found by scanning a folder, so that they run the same from dist/.
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
+import { TruceError } from "../../../errors.js";
+import * as m0001 from "./0001-initial.js";
+
+/** Names sort in the order they run; a name, once released, is never changed or reused. */
+const migrations: Readonly<Record<string, Migration>> = {
+  "0001-initial": m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? "";
+
+/**
+ * Brings the database to the latest schema and returns the migrations it applied (none when already there).
+ * `schema`: on PostgreSQL, the schema that holds Truce's tables and the migrator's own.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<readonly string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r: MigrationResult) => r.status === "Error")?.migrationName;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TruceError(
+      "TRUCE_E_DB_MIGRATION",
+      failed === undefined
+        ? `the database could not be migrated: ${detail}`
+        : `migration ${failed} failed, nothing of it was applied: ${detail}`,
+      { cause: error },
+    );
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
