@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { isTruceError } from "../errors.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerMigrate } from "./commands/migrate.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`truce extract … | head -1`) is not an error: stop quietly, without a stack trace.
@@ -17,6 +18,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let exitCode = 0;
   registerExtract(program, (code) => {
+    exitCode = code;
+  });
+  registerMigrate(program, (code) => {
     exitCode = code;
   });
   try {

@@ -21,7 +21,8 @@ import {
   referenceFromPublished,
   referenceFromText,
 } from "./stages/reference-date.js";
-import { type Sentence, splitSentences } from "./stages/sentences.js";
+import { type Sentence, splitSentences, type Token } from "./stages/sentences.js";
+import { isKillingWord } from "./stages/triggers.js";
 
 export interface ExtractionContext {
   readonly knowledge: Knowledge;
@@ -73,7 +74,7 @@ export function extractArticle(
     const sentenceCasualties = inSentence(casualties, sentence);
     if (kept.length === 0) carryCasualties(records, sentence, sentenceCasualties);
     for (const event of kept) {
-      const when = nearestDate(sentenceDates, event.span) ?? currentDate ?? undatedFrom(reference);
+      const when = nearestDate(sentenceDates, event.span, sentence) ?? currentDate ?? undatedFrom(reference);
       if (when.date && reference && daysBetween(when.date, reference.date) > MAX_AGE_DAYS) continue;
       if (when.date && reference && daysBetween(reference.date, when.date) > 1) continue;
       const named = event.place?.candidates[0];
@@ -96,8 +97,8 @@ export function extractArticle(
     }
     // Only a sentence that reports an act moves the story's date, to the date told nearest that act:
     // background dates ("the truce that took effect on December 30") do not.
-    const act = kept[0];
-    const stated = act ? nearestDate(sentenceDates, act.span) : null;
+    const act = kept.find((e) => !e.definite);
+    const stated = act ? nearestDate(sentenceDates, act.span, sentence) : null;
     if (stated) currentDate = stated;
   }
 
@@ -244,10 +245,35 @@ function undatedFrom(reference: ReferenceDate | null): DatedValue {
     : { date: null, end: null, precision: null };
 }
 
-function nearestDate(dates: readonly DateMention[], at: Span): DatedValue | null {
-  const past = dates.filter((d) => d.past);
+/**
+ * The date told nearest the act, unless another verb stands between them: in "the bombardment violated the truce
+ * that Russia brokered on December 30" the date belongs to "brokered".
+ */
+function nearestDate(dates: readonly DateMention[], at: Span, sentence?: Sentence): DatedValue | null {
+  const past = dates.filter((d) => d.past && !(sentence && verbBetween(sentence, at, d.span)));
   const best = past.sort((a, b) => Math.abs(a.span.start - at.start) - Math.abs(b.span.start - at.start))[0];
   return best ? asDated(best) : null;
+}
+
+function verbBetween(sentence: Sentence, act: Span, date: Span): boolean {
+  const otherVerb = (t: Token) =>
+    t.pos === "VERB" &&
+    !isKillingWord(t) &&
+    !/^(said|says|reported|told)$/.test(t.lower) &&
+    !(t.start >= act.start && t.end <= act.end);
+  const from = Math.min(act.end, date.end);
+  const to = Math.max(act.start, date.start);
+  // A participle before a noun ("allied militias") describes; a verb that takes the date ("brokered on") acts.
+  const tokens = sentence.tokens;
+  const between = tokens.filter(
+    (t, i) =>
+      t.start >= from && t.end <= to && otherVerb(t) && !/^(NOUN|PROPN|ADJ)$/.test(tokens[i + 1]?.pos ?? ""),
+  );
+  if (between.length > 0) return true;
+  // "the truce that took effect on December 30, and fighting …": the verb just before a date governs it.
+  const before = sentence.tokens.filter((t) => t.end <= date.start).slice(-4);
+  const governor = [...before].reverse().find((t) => t.pos === "VERB");
+  return governor !== undefined && otherVerb(governor) && date.start < act.start;
 }
 
 /** The dead of a sentence belong to the act nearest to where they are counted. */

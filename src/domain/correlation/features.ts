@@ -39,7 +39,7 @@ for (const [t, type] of allEventTypes.entries()) {
   }
 }
 
-export function subTypeId(sub: SubEventType): number {
+export function subTypeId(sub: SubEventType | string): number {
   const id = subTypeIndex.get(sub);
   if (id === undefined) throw new RangeError(`unknown sub-event type ${sub}`);
   return id;

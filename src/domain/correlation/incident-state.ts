@@ -55,11 +55,17 @@ export class IncidentState {
     if (!Number.isNaN(f.lat) && (Number.isNaN(this.lat) || f.geoPrecision < this.geoPrecision)) {
       this.lat = f.lat;
       this.lon = f.lon;
+      // Names of vaguer reports ("near X", a province) would let the incident match other places: drop them.
+      if (f.geoPrecision < this.geoPrecision) {
+        this.locationKeys.length = 0;
+        this.locationShingles.length = 0;
+      }
       this.geoPrecision = f.geoPrecision;
     }
     if (f.admin1 !== null && !this.admin1s.includes(f.admin1)) this.admin1s.push(f.admin1);
     if (
       f.locationKey !== "" &&
+      (f.geoPrecision === this.geoPrecision || Number.isNaN(f.lat)) &&
       this.locationKeys.length < MAX_NAMES &&
       !this.locationKeys.includes(f.locationKey)
     ) {

@@ -2,7 +2,7 @@
 
 export { type Decision, decide, type Outcome, ruleName } from "./decide.js";
 export { addDuration, type Duration, parseDuration } from "./duration.js";
-export { type FatalityReport, type Fatalities, fatalities } from "./fatalities.js";
+export { type Fatalities, type FatalityReport, fatalities } from "./fatalities.js";
 export {
   type GradedReport,
   type GradeOptions,
@@ -26,4 +26,10 @@ export {
   type SourceRole,
   sourceRole,
 } from "./reliability.js";
-export { assertCanReply, canReply, type NextVerdictOptions, nextVerdict, type ReplyCheck } from "./verdict.js";
+export {
+  assertCanReply,
+  canReply,
+  type NextVerdictOptions,
+  nextVerdict,
+  type ReplyCheck,
+} from "./verdict.js";

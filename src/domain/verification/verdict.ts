@@ -29,7 +29,9 @@ export function nextVerdict(
   options: NextVerdictOptions = {},
 ): Verdict | null {
   const incidentId = options.incidentId ?? decision.incidentId ?? previous?.incidentId;
-  if (incidentId === undefined) throw new RangeError("the incident of the verdict is unknown: pass options.incidentId");
+  if (incidentId === undefined) {
+    throw new RangeError("the incident of the verdict is unknown: pass options.incidentId");
+  }
   if (previous !== null && previous.incidentId !== incidentId) {
     throw new RangeError(`verdict ${previous.id} is on incident ${previous.incidentId}, not ${incidentId}`);
   }
@@ -49,7 +51,9 @@ export function nextVerdict(
   const id =
     options.id ??
     `verdict-${createHash("sha256")
-      .update([incidentId, supersedes ?? "", decision.outcome, decision.attributedParty ?? "", at].join("\u0000"))
+      .update(
+        [incidentId, supersedes ?? "", decision.outcome, decision.attributedParty ?? "", at].join("\u0000"),
+      )
       .digest("hex")
       .slice(0, 24)}`;
   return {

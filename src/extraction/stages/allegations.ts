@@ -1,6 +1,6 @@
 // Allegations: who publicly accuses whom of violating the ceasefire or of a specific attack.
 import type { ActorMention } from "./actors.js";
-import { type EventMention, isSpeaker } from "./events.js";
+import { type EventMention, isHeldQualifier, isSpeaker } from "./events.js";
 import type { Sentence, Token } from "./sentences.js";
 import { isBreachWord } from "./triggers.js";
 
@@ -39,7 +39,8 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
     if (!found.some((a) => a.accuser === accuser && a.accused === accused))
       found.push({ accuser, accused, sentence: sentence.index });
   };
-  const parties = actors.filter((a) => a.actorId !== "CIV");
+  // "government-held areas" names who holds a place, not who speaks or is accused.
+  const parties = actors.filter((a) => a.actorId !== "CIV" && !isHeldQualifier(tokens, a));
 
   const mutualAt = tokens.findIndex(
     (t, i) => mutualMarkers.test(t.lower) || (t.lower === "each" && tokens[i + 1]?.lower === "other"),
@@ -69,7 +70,9 @@ export function findAllegations(ctx: AllegationContext): Allegation[] {
   if (accuseAt >= 0) {
     const passive = /^(was|were|is|are|been|being)$/.test(tokens[accuseAt - 1]?.lower ?? "");
     // "X, which signed the truce, said … and accused Y": the speaker of the sentence is the accuser.
-    const saidAt = tokens.findIndex((t, i) => i < accuseAt && /^(said|says|told|stated)$/.test(t.lower));
+    const saidAt = tokens.findIndex(
+      (t, i) => i < accuseAt && /^(said|says|saying|told|stated)$/.test(t.lower),
+    );
     const subject =
       (saidAt >= 0 ? parties.find((a) => a.endToken <= saidAt) : undefined) ??
       nearestBefore(parties, accuseAt, tokens);

@@ -23,6 +23,8 @@ export interface EventMention {
   readonly breach: boolean;
   /** "the bombardment", "this attack": a mention that refers back to an act already reported. */
   readonly definite: boolean;
+  /** The kind of act was read only from words as vague as "strikes hit": the article's other acts may say more. */
+  readonly vagueType: boolean;
   readonly triggerToken: number;
 }
 
@@ -92,6 +94,7 @@ export function findEvents(parts: SentenceParts): EventMention[] {
       vicinity: place !== null && isVicinity(sentence.tokens, place),
       breach,
       definite: hit !== null && place !== null && isDefiniteReference(sentence.tokens, hit, place),
+      vagueType: hit !== null && hits.every((h) => h.trigger.weak),
       triggerToken: anchor.first,
     };
   });
@@ -193,11 +196,11 @@ function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit, place: P
 }
 
 /** "rebel-held", "government-controlled", "held by the opposition": who holds a place, not who acts. */
-function isHeldQualifier(tokens: readonly Token[], actor: ActorMention): boolean {
+export function isHeldQualifier(tokens: readonly Token[], actor: ActorMention): boolean {
   const after = tokens[actor.endToken];
   const after2 = tokens[actor.endToken + 1];
   if (after && /^[-‐‑]$/.test(after.text) && after2 && heldWords.test(after2.lower)) return true;
-  if (after && heldWords.test(after.lower.replace(/^-/, ""))) return true;
+  if (after?.text.startsWith("-") && heldWords.test(after.lower.slice(1))) return true;
   const before = tokens[actor.firstToken - 1];
   const before2 = tokens[actor.firstToken - 2];
   return before?.lower === "by" && before2 !== undefined && heldWords.test(before2.lower);
@@ -253,7 +256,12 @@ function findPerpetrator(
   if (before[0]) return before[0].actorId;
   // An act named before its actor: "the shelling, carried out by regime forces".
   const inside = actors.find((a) => a.firstToken >= first && a.endToken <= end && !isTargetLike(a.actorId));
-  return inside?.actorId ?? null;
+  if (inside) return inside.actorId;
+  // "…, accusing Russian warplanes of carrying out the raids": the accused is the alleged perpetrator.
+  const accused = actors.find((a) =>
+    /^(accusing|accused|blaming|blamed)$/.test(tokens[a.firstToken - 1]?.lower ?? ""),
+  );
+  return accused?.actorId ?? null;
 }
 
 /** Who a count of breaches is charged to: "violations by X", "X violated", "X's breaches"; never a guess. */
@@ -320,8 +328,11 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     // "Douma in the Eastern Ghouta", "al-Foua, Idlib": a broader place right after a narrower one locates it.
     if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
     // "Barada valley, northwest of Damascus", "east of Aleppo, around al-Bab": a landmark that locates another.
-    const another = previous !== undefined;
+    const another = located.length > 1;
     if (another && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
+    // "rockets launched from the countryside of Aleppo", "fighters from Idlib": where the act came from.
+    if (tokens.slice(Math.max(0, place.firstToken - 6), place.firstToken).some((t) => t.lower === "from"))
+      return false;
     // "the army spokesman in Jammu said": where a voice sits, not where the act was.
     if (
       /^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(

@@ -68,6 +68,7 @@ function record(options: RecordOptions = {}): EventRecord {
     vicinity: false,
     breach: options.breach ?? false,
     definite: options.definite ?? false,
+    vagueType: false,
     triggerToken: 1,
   };
   return {

@@ -99,10 +99,14 @@ function fillTypes(records: readonly EventRecord[]): TypedRecord[] {
   for (const record of records) {
     const { eventType, subEventType } = record.event;
     if (eventType && subEventType) {
+      // "Separately, strikes hit the outskirts of Idlib" after air raids were reported: more air raids.
+      const clearer = record.event.vagueType
+        ? [...out].reverse().find((r) => !r.event.vagueType && !r.untyped && r.eventType === eventType)
+        : undefined;
       out.push({
         ...record,
         eventType,
-        subEventType,
+        subEventType: clearer?.subEventType ?? subEventType,
         untyped: false,
         perpetrator: record.event.perpetrator,
         perpetratorFrom: record.event.perpetrator ? "sentence" : null,

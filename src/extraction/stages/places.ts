@@ -28,7 +28,7 @@ export function datelineSpans(text: string): Span[] {
   const dateline = new RegExp(
     `(^|\\n)[^\\S\\n]*(?:[—–-]+\\s*)?(?:${word}[^\\S\\n]+\\d{1,2},[^\\S\\n]+\\d{4}[^\\S\\n]+\\((?=[A-Z]))?` + // "March 16, 2018 (JUBA)"
       `(${word}(?:[^\\S\\n]+${word}){0,2})` + // the place
-      `(?:,[^\\S\\n]*${word}(?:[^\\S\\n]+\\d{1,2}\\.?)?)?` + // ", Iran" / ", April 29." / ", SANA"
+      `(?:,[^\\S\\n]*${word}(?:[^\\S\\n]+\\d{1,2}\\.?)?){0,2}` + // ", Iran" / ", April 29." / ", Syria, Feb 7"
       `[^\\S\\n]*(?:\\([^)\\n]{1,30}\\)|\\/[A-Z]+\\/\\.?)?` + // "(Reuters)" / "/TASS/"
       `\\)?[^\\S\\n]*(?:[—–_]|--|-\\s|\\.\\s*\\/[A-Z]+\\/|(?<=\\))[^\\S\\n]*:)`, // the separator
     "gu",

@@ -83,6 +83,13 @@ function isFalseFriend(tokens: readonly Token[], i: number, type: SubEventType):
     if (after && /^(back|hard|out)$/.test(after.lower)) return true;
   }
   if (token.lower === "advance" && before && /^(in|an|the)$/.test(before.lower)) return true;
+  // "militias fighting alongside government forces", "fighting positions": whose side, not a battle.
+  if (
+    token.lower === "fighting" &&
+    after &&
+    /^(alongside|for|positions?|season|force|forces|units?|age)$/.test(after.lower)
+  )
+    return true;
   return false;
 }
 

@@ -1,6 +1,7 @@
 // The migrations, listed in code rather than found by scanning a folder, so that they run the same from dist/.
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
 import { TruceError } from "../../../errors.js";
+import type { Database } from "../schema.js";
 import * as m0001 from "./0001-initial.js";
 
 /** Names sort in the order they run; a name, once released, is never changed or reused. */
@@ -18,7 +19,7 @@ export const latestMigration = Object.keys(migrations).sort().at(-1) ?? "";
  * Brings the database to the latest schema and returns the migrations it applied (none when already there).
  * `schema`: on PostgreSQL, the schema that holds Truce's tables and the migrator's own.
  */
-export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<readonly string[]> {
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<readonly string[]> {
   const migrator = new Migrator({
     db,
     provider: migrationProvider,

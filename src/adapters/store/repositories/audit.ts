@@ -1,0 +1,97 @@
+// The audit log's rows: entries numbered 0, 1, 2, … by the store, and signed checkpoints; both append-only.
+import type { Selectable } from "kysely";
+import type { AuditCheckpoint, AuditEntry, AuditRepository } from "../../../ports/store.js";
+import { guarded } from "../db-errors.js";
+import type { AuditCheckpointsTable, AuditEntriesTable } from "../schema.js";
+import { type EngineHooks, type Executor, inTransaction } from "./support.js";
+
+const entryFromRow = (r: Selectable<AuditEntriesTable>): AuditEntry => ({
+  seq: Number(r.seq),
+  kind: r.kind,
+  subjectId: r.subject_id,
+  payload: r.payload,
+  payloadHash: r.payload_hash,
+  leafHash: r.leaf_hash,
+  at: r.at,
+});
+
+const checkpointFromRow = (r: Selectable<AuditCheckpointsTable>): AuditCheckpoint => ({
+  treeSize: Number(r.tree_size),
+  rootHash: r.root_hash,
+  signature: r.signature,
+  keyId: r.key_id,
+  at: r.at,
+});
+
+export function auditRepository(db: Executor, hooks: EngineHooks): AuditRepository {
+  const size = async (executor: Executor = db) => {
+    const row = await executor
+      .selectFrom("audit_entries")
+      .select((eb) => eb.fn.max("seq").as("last"))
+      .executeTakeFirst();
+    return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+  };
+  return {
+    async append(entry) {
+      return guarded(`audit entry for ${entry.kind} ${entry.subjectId}`, () =>
+        inTransaction(db, async (trx) => {
+          // Read the size and write the next seq under one lock, so two writers never number the same leaf.
+          await hooks.serialiseAuditAppends(trx);
+          const seq = await size(trx);
+          await trx
+            .insertInto("audit_entries")
+            .values({
+              seq,
+              kind: entry.kind,
+              subject_id: entry.subjectId,
+              payload: entry.payload,
+              payload_hash: entry.payloadHash,
+              leaf_hash: entry.leafHash,
+              at: entry.at,
+            })
+            .execute();
+          return { ...entry, seq };
+        }),
+      );
+    },
+    async entries(from, to) {
+      if (to <= from) return [];
+      const rows = await db
+        .selectFrom("audit_entries")
+        .selectAll()
+        .where("seq", ">=", from)
+        .where("seq", "<", to)
+        .orderBy("seq")
+        .execute();
+      return rows.map(entryFromRow);
+    },
+    size: () => size(),
+    async appendCheckpoint(c) {
+      await guarded(`checkpoint at size ${c.treeSize}`, () =>
+        db
+          .insertInto("audit_checkpoints")
+          .values({
+            tree_size: c.treeSize,
+            root_hash: c.rootHash,
+            signature: c.signature,
+            key_id: c.keyId,
+            at: c.at,
+          })
+          .execute(),
+      );
+    },
+    async latestCheckpoint() {
+      const row = await db
+        .selectFrom("audit_checkpoints")
+        .selectAll()
+        .orderBy("tree_size", "desc")
+        .orderBy("ord", "desc")
+        .executeTakeFirst();
+      return row === undefined ? null : checkpointFromRow(row);
+    },
+    async checkpoints() {
+      const rows = await db.selectFrom("audit_checkpoints").selectAll().orderBy("ord").execute();
+      return rows.map(checkpointFromRow);
+    },
+  };
+}

@@ -1,0 +1,241 @@
+// Incidents: upserted whole by correlation, listed with filters and keyset pages, and found as candidates.
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  type SqlBool,
+  sql,
+} from "kysely";
+import type { Classification, EventType, SubEventType } from "../../../domain/ontology.js";
+import type { EvidenceGrade, Incident, IncidentStatus } from "../../../domain/records/incident.js";
+import { TruceError } from "../../../errors.js";
+import type { IncidentFilter, IncidentRepository } from "../../../ports/store.js";
+import { guarded } from "../db-errors.js";
+import type { Database, IncidentsTable } from "../schema.js";
+import { chunks, type Executor, inOrderOf, inTransaction, parseJson } from "./support.js";
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 1000;
+const DEFAULT_CANDIDATES = 500;
+
+const toRow = (i: Incident): Insertable<IncidentsTable> => ({
+  id: i.id,
+  report_ids: JSON.stringify(i.reportIds),
+  date: i.date,
+  date_key: i.date ?? "",
+  admin1: i.admin1,
+  country: i.country,
+  location: i.location,
+  event_type: i.eventType,
+  sub_event_type: i.subEventType,
+  perpetrators: JSON.stringify(i.perpetrators),
+  killed_low: i.killed?.low ?? null,
+  killed_best: i.killed?.best ?? null,
+  killed_high: i.killed?.high ?? null,
+  classification: i.classification,
+  grade: i.grade,
+  status: i.status,
+  updated_at: i.updatedAt,
+});
+
+const fromRow = (r: Selectable<IncidentsTable>): Incident => ({
+  id: r.id,
+  reportIds: parseJson<string[]>(r.report_ids),
+  date: r.date,
+  admin1: r.admin1,
+  country: r.country,
+  location: r.location,
+  eventType: r.event_type as EventType,
+  subEventType: r.sub_event_type as SubEventType,
+  perpetrators: parseJson<string[]>(r.perpetrators),
+  killed:
+    r.killed_low === null || r.killed_best === null || r.killed_high === null
+      ? null
+      : { low: r.killed_low, best: r.killed_best, high: r.killed_high },
+  classification: r.classification as Classification,
+  grade: r.grade as EvidenceGrade,
+  status: r.status as IncidentStatus,
+  updatedAt: r.updated_at,
+});
+
+type Eb = ExpressionBuilder<Database, "incidents">;
+
+/** The filter as one WHERE expression; an empty list matches nothing (as `IN ()` would, were it valid SQL). */
+function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  const none = sql<SqlBool>`1 = 0`;
+  const oneOf = (
+    column: "admin1" | "event_type" | "status" | "grade" | "classification",
+    values?: readonly string[],
+  ) => {
+    if (values === undefined) return;
+    conditions.push(values.length === 0 ? none : eb(`incidents.${column}`, "in", [...values]));
+  };
+  if (filter.from !== undefined) conditions.push(eb("incidents.date", ">=", filter.from));
+  if (filter.to !== undefined) conditions.push(eb("incidents.date", "<=", filter.to));
+  oneOf("admin1", filter.admin1);
+  oneOf("event_type", filter.eventType);
+  oneOf("status", filter.status);
+  oneOf("grade", filter.grade);
+  oneOf("classification", filter.classification);
+  if (filter.party !== undefined) {
+    const parties = [...filter.party];
+    conditions.push(
+      parties.length === 0
+        ? none
+        : eb.exists(
+            eb
+              .selectFrom("incident_parties")
+              .select("incident_parties.party")
+              .whereRef("incident_parties.incident_id", "=", "incidents.id")
+              .where("incident_parties.party", "in", parties),
+          ),
+    );
+  }
+  return eb.and(conditions);
+}
+
+interface Cursor {
+  readonly key: string;
+  readonly id: string;
+}
+
+const encodeCursor = (c: Cursor): string =>
+  Buffer.from(JSON.stringify([c.key, c.id]), "utf8").toString("base64url");
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string"
+    )
+      return { key: value[0], id: value[1] };
+  } catch {
+    // Falls through to the error below: a malformed cursor is the caller's mistake, not a crash.
+  }
+  throw new TruceError("TRUCE_E_USAGE", `"${text}" is not a page cursor this store gave out`);
+}
+
+export function incidentRepository(db: Executor): IncidentRepository {
+  const byIds = async (ids: readonly string[]) => {
+    const found: Incident[] = [];
+    for (const batch of chunks([...new Set(ids)])) {
+      const rows = await db.selectFrom("incidents").selectAll().where("id", "in", batch).execute();
+      found.push(...rows.map(fromRow));
+    }
+    return inOrderOf(ids, found);
+  };
+
+  return {
+    async upsert(incidents) {
+      if (incidents.length === 0) return;
+      await guarded(`incident ${incidents[0]?.id}`, () =>
+        inTransaction(db, async (trx) => {
+          for (const batch of chunks(incidents, 200)) {
+            await trx
+              .insertInto("incidents")
+              .values(batch.map(toRow))
+              .onConflict((oc) =>
+                oc.column("id").doUpdateSet((eb) => ({
+                  report_ids: eb.ref("excluded.report_ids"),
+                  date: eb.ref("excluded.date"),
+                  date_key: eb.ref("excluded.date_key"),
+                  admin1: eb.ref("excluded.admin1"),
+                  country: eb.ref("excluded.country"),
+                  location: eb.ref("excluded.location"),
+                  event_type: eb.ref("excluded.event_type"),
+                  sub_event_type: eb.ref("excluded.sub_event_type"),
+                  perpetrators: eb.ref("excluded.perpetrators"),
+                  killed_low: eb.ref("excluded.killed_low"),
+                  killed_best: eb.ref("excluded.killed_best"),
+                  killed_high: eb.ref("excluded.killed_high"),
+                  classification: eb.ref("excluded.classification"),
+                  grade: eb.ref("excluded.grade"),
+                  status: eb.ref("excluded.status"),
+                  updated_at: eb.ref("excluded.updated_at"),
+                })),
+              )
+              .execute();
+            const ids = batch.map((i) => i.id);
+            await trx.deleteFrom("incident_parties").where("incident_id", "in", ids).execute();
+            const parties = batch.flatMap((i) =>
+              [...new Set(i.perpetrators)].map((party) => ({ incident_id: i.id, party })),
+            );
+            for (const rows of chunks(parties))
+              await trx.insertInto("incident_parties").values(rows).execute();
+          }
+        }),
+      );
+    },
+    async get(id) {
+      const row = await db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
+      return row === undefined ? null : fromRow(row);
+    },
+    byIds,
+    async list(query = {}) {
+      const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
+      const column = query.sort === "updatedAt" ? "updated_at" : "date_key";
+      const direction = query.order === "asc" ? "asc" : "desc";
+      let select = db
+        .selectFrom("incidents")
+        .selectAll()
+        .where((eb) => matches(eb, query));
+      if (query.after !== undefined && query.after !== null) {
+        const cursor = decodeCursor(query.after);
+        // A row-value comparison walks the (key, id) index from the cursor on, on both engines.
+        select = select.where((eb) =>
+          eb(eb.refTuple(column, "id"), direction === "asc" ? ">" : "<", eb.tuple(cursor.key, cursor.id)),
+        );
+      }
+      const rows = await select
+        .orderBy(column, direction)
+        .orderBy("id", direction)
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const next =
+        rows.length > limit && last !== undefined
+          ? encodeCursor({ key: column === "updated_at" ? last.updated_at : last.date_key, id: last.id })
+          : null;
+      return { items: page.map(fromRow), next };
+    },
+    async count(filter = {}) {
+      const row = await db
+        .selectFrom("incidents")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where((eb) => matches(eb, filter))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async candidates(window) {
+      const admin1 = window.admin1 ?? null;
+      if (admin1 !== null && admin1.length === 0) return [];
+      let select = db
+        .selectFrom("incidents")
+        .selectAll()
+        .where("date", ">=", window.from)
+        .where("date", "<=", window.to);
+      if (admin1 !== null) select = select.where("admin1", "in", [...admin1]);
+      const rows = await select
+        .orderBy("date")
+        .orderBy("id")
+        .limit(window.limit ?? DEFAULT_CANDIDATES)
+        .execute();
+      return rows.map(fromRow);
+    },
+    async remove(id) {
+      const result = await guarded(`incident ${id}`, () =>
+        inTransaction(db, async (trx) => {
+          await trx.deleteFrom("incident_parties").where("incident_id", "=", id).execute();
+          return trx.deleteFrom("incidents").where("id", "=", id).executeTakeFirst();
+        }),
+      );
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Truce's configuration from the environment: the one module that reads process.env, read once and cached.
+
+export interface Config {
+  /** TRUCE_DB: where the data lives when a command is given no --db. */
+  readonly db: string | null;
+}
+
+/** Where data lives when neither --db nor TRUCE_DB says: a SQLite file in the working directory. */
+export const DEFAULT_DB = "./truce.db";
+
+let cached: Config | undefined;
+
+/** The configuration; `env` is for tests, which must not depend on the shell they run in. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && cached !== undefined) return cached;
+  // An empty variable (`TRUCE_DB= truce …`) means unset, as shells and CI files often produce it by accident.
+  const db = env.TRUCE_DB?.trim() ? env.TRUCE_DB.trim() : null;
+  const config: Config = Object.freeze({ db });
+  if (env === process.env) cached = config;
+  return config;
+}
+
+/** The database a command uses: its --db flag, else TRUCE_DB, else ./truce.db. */
+export function resolveDbSpec(flag: string | undefined, config: Config = loadConfig()): string {
+  if (flag !== undefined && flag.trim() !== "") return flag.trim();
+  return config.db ?? DEFAULT_DB;
+}

@@ -1,0 +1,287 @@
+// The correlator: links reports one at a time into incidents, under the human decisions it is given.
+import type { LinkConstraint } from "../records/incident.js";
+import type { Report } from "../records/report.js";
+import { type CandidateIndex, InMemoryCandidateIndex } from "./candidate-index.js";
+import { ConstraintConflictError, ConstraintSet } from "./constraints.js";
+import { featuresOf, type ReportFeatures } from "./features.js";
+import { IncidentState } from "./incident-state.js";
+import { AMBIGUITY_MARGIN, LINK_THRESHOLD, score } from "./score.js";
+
+export interface CorrelatorOptions {
+  readonly index?: CandidateIndex;
+  readonly threshold?: number;
+  /** How far the best candidate must lead the runner-up for a province-level report to link. */
+  readonly margin?: number;
+  /** Ids for new incidents; defaults to inc-1, inc-2, … */
+  readonly newIncidentId?: () => string;
+  /** Human decisions already taken (e.g. loaded from the store). */
+  readonly constraints?: Iterable<LinkConstraint>;
+}
+
+export interface LinkResult {
+  readonly incidentId: string;
+  /** True when the report opened a new incident. */
+  readonly created: boolean;
+  /** The winning score, or null when a must-link decided or nothing was a candidate. */
+  readonly score: number | null;
+}
+
+/** Placed only to the province or the country. */
+function isVague(f: ReportFeatures): boolean {
+  return f.geoPrecision === 3 || f.admin1 === null;
+}
+
+/** An incident none of whose reports is placed better than the province. */
+function isVagueIncident(inc: IncidentState): boolean {
+  return inc.members.every(isVague);
+}
+
+export class Correlator {
+  readonly #index: CandidateIndex;
+  readonly #threshold: number;
+  readonly #margin: number;
+  readonly #newId: () => string;
+  readonly #constraints: ConstraintSet;
+  readonly #incidentOf = new Map<string, IncidentState>();
+  readonly #incidents = new Map<string, IncidentState>();
+
+  constructor(options: CorrelatorOptions = {}) {
+    this.#index = options.index ?? new InMemoryCandidateIndex();
+    this.#threshold = options.threshold ?? LINK_THRESHOLD;
+    this.#margin = options.margin ?? AMBIGUITY_MARGIN;
+    let n = 0;
+    this.#newId = options.newIncidentId ?? (() => `inc-${++n}`);
+    this.#constraints = new ConstraintSet(options.constraints);
+  }
+
+  get incidentCount(): number {
+    return this.#incidents.size;
+  }
+
+  incidentOf(reportId: string): IncidentState | undefined {
+    return this.#incidentOf.get(reportId);
+  }
+
+  incident(id: string): IncidentState | undefined {
+    return this.#incidents.get(id);
+  }
+
+  incidents(): IterableIterator<IncidentState> {
+    return this.#incidents.values();
+  }
+
+  constraints(): LinkConstraint[] {
+    return this.#constraints.all();
+  }
+
+  /** Links one report: to its must-linked reports' incident, else the best allowed candidate, else a new one. */
+  add(report: Report): LinkResult {
+    if (this.#incidentOf.has(report.id)) throw new RangeError(`report ${report.id} was already correlated`);
+    const f = featuresOf(report);
+    if (this.#constraints.touches(report.id)) return this.#addConstrained(f);
+    return this.#linkBest(f, null);
+  }
+
+  /**
+   * Joins the best-scoring allowed candidate if it is good enough (and unambiguous), else opens an incident.
+   * A report placed to the town never joins an incident known only to the province: that would let one
+   * vague report decide which event a well-placed one belongs to. Instead, once the well-placed report
+   * has its incident, vague incidents among its candidates are re-examined and brought in if they fit it
+   * clearly better than anything else.
+   */
+  #linkBest(f: ReportFeatures, forbidden: ReadonlySet<IncidentState> | null): LinkResult {
+    const precise = !isVague(f);
+    const vagueSeen = this.#vagueSeen;
+    vagueSeen.length = 0;
+    const { best, bestScore, second } = this.#best(f, forbidden, precise ? vagueSeen : null, null);
+    const vague = best !== null && (!precise || best.geoPrecision === 3);
+    let result: LinkResult;
+    let home: IncidentState;
+    if (best !== null && bestScore >= this.#threshold && (!vague || bestScore - second >= this.#margin)) {
+      this.#join(best, f);
+      home = best;
+      result = { incidentId: best.id, created: false, score: bestScore };
+    } else {
+      home = this.#open(f);
+      result = { incidentId: home.id, created: true, score: best === null ? null : bestScore };
+    }
+    if (vagueSeen.length > 0) this.#adoptVague(home, [...vagueSeen]);
+    return result;
+  }
+
+  readonly #vagueSeen: IncidentState[] = [];
+
+  #best(
+    f: ReportFeatures,
+    forbidden: ReadonlySet<IncidentState> | null,
+    vagueOut: IncidentState[] | null,
+    self: IncidentState | null,
+  ): { best: IncidentState | null; bestScore: number; second: number } {
+    let best: IncidentState | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
+    for (const inc of this.#index.candidates(f)) {
+      if (inc === self || forbidden?.has(inc)) continue;
+      if (vagueOut !== null && inc.geoPrecision === 3) {
+        if (isVagueIncident(inc)) {
+          vagueOut.push(inc);
+          continue;
+        }
+      }
+      const s = score(f, inc);
+      if (s > bestScore) {
+        second = bestScore;
+        bestScore = s;
+        best = inc;
+      } else if (s > second) second = s;
+    }
+    return { best, bestScore, second };
+  }
+
+  /** Brings small vague incidents into `home` when their reports clearly fit it best. */
+  #adoptVague(home: IncidentState, vagueIncidents: readonly IncidentState[]): void {
+    for (const v of vagueIncidents) {
+      if (v.members.length > 3 || !this.#incidents.has(v.id)) continue;
+      if (v.members.some((m) => this.#constraints.touches(m.report.id))) continue;
+      const f = v.members[0] as ReportFeatures;
+      const { best, bestScore, second } = this.#best(f, null, null, v);
+      if (best === home && bestScore >= this.#threshold && bestScore - second >= this.#margin) {
+        this.#mergeStates(home, v);
+      }
+    }
+  }
+
+  #addConstrained(f: ReportFeatures): LinkResult {
+    const id = f.report.id;
+    const group = this.#constraints.mustGroup(id);
+    const apart = this.#constraints.keptApartFrom(group);
+    for (const other of apart) {
+      if (group.has(other)) throw new ConstraintConflictError(`report ${id} is both must- and cannot-linked to ${other}`);
+    }
+    const forbidden = new Set<IncidentState>();
+    for (const other of apart) {
+      const inc = this.#incidentOf.get(other);
+      if (inc !== undefined) forbidden.add(inc);
+    }
+    const required = new Set<IncidentState>();
+    for (const other of group) {
+      const inc = this.#incidentOf.get(other);
+      if (inc !== undefined) required.add(inc);
+    }
+    if (required.size > 0) {
+      const [target, ...rest] = [...required];
+      let into = target as IncidentState;
+      // Its must-linked reports sit in several incidents: the decision says they are one.
+      for (const other of rest) into = this.#mergeStates(into, other);
+      if (forbidden.has(into)) {
+        throw new ConstraintConflictError(`report ${id} must join incident ${into.id}, which holds a report it is kept apart from`);
+      }
+      this.#join(into, f);
+      return { incidentId: into.id, created: false, score: null };
+    }
+    return this.#linkBest(f, forbidden);
+  }
+
+  /**
+   * Records human decisions and restores every one of them in the current incidents: must-linked reports
+   * are brought together (whole incidents merged when nothing forbids it), cannot-linked ones separated.
+   */
+  apply(constraints: Iterable<LinkConstraint>): void {
+    const list = [...constraints];
+    for (const c of list) this.#constraints.add(c);
+    this.#constraints.check(list.flatMap((c) => [c.reportA, c.reportB]));
+    // Separations first, so that a merge in the same batch does not meet a pair it has just been told to part.
+    for (const c of list) if (c.kind === "cannot_link") this.#separate(c.reportA, c.reportB);
+    for (const c of list) if (c.kind === "must_link") this.#bringTogether(c.reportA, c.reportB);
+  }
+
+  #separate(a: string, b: string): void {
+    const inc = this.#incidentOf.get(a);
+    if (inc === undefined || this.#incidentOf.get(b) !== inc) return;
+    // b leaves with everything must-linked to it; the machine's other links stay where they were.
+    const leaving = this.#constraints.mustGroup(b);
+    const moved = inc.members.filter((m) => leaving.has(m.report.id));
+    const stays = inc.members.filter((m) => !leaving.has(m.report.id));
+    this.#rebuild(inc, stays);
+    const fresh = new IncidentState(this.#newId());
+    for (const m of moved) {
+      fresh.add(m);
+      this.#incidentOf.set(m.report.id, fresh);
+    }
+    this.#incidents.set(fresh.id, fresh);
+    this.#index.add(fresh);
+  }
+
+  #bringTogether(a: string, b: string): void {
+    const ia = this.#incidentOf.get(a);
+    const ib = this.#incidentOf.get(b);
+    if (ia === undefined || ib === undefined || ia === ib) return;
+    if (this.#mayMerge(ia, ib)) {
+      this.#mergeStates(ia, ib);
+      return;
+    }
+    // The two incidents as a whole hold a pair kept apart: move only b's must-linked group across.
+    const moving = this.#constraints.mustGroup(b);
+    const moved = ib.members.filter((m) => moving.has(m.report.id));
+    this.#rebuild(
+      ib,
+      ib.members.filter((m) => !moving.has(m.report.id)),
+    );
+    for (const m of moved) this.#join(ia, m);
+  }
+
+  #mayMerge(x: IncidentState, y: IncidentState): boolean {
+    const ids = new Set(y.members.map((m) => m.report.id));
+    for (const m of x.members) {
+      if (!this.#constraints.touches(m.report.id)) continue;
+      for (const other of this.#constraints.keptApartFrom(this.#constraints.mustGroup(m.report.id))) {
+        if (ids.has(other)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Moves every report of `from` into `into`; `from` ceases to exist. */
+  #mergeStates(into: IncidentState, from: IncidentState): IncidentState {
+    if (!this.#mayMerge(into, from)) {
+      throw new ConstraintConflictError(`incidents ${into.id} and ${from.id} hold reports kept apart by a decision`);
+    }
+    this.#index.remove(from);
+    this.#incidents.delete(from.id);
+    for (const m of from.members) {
+      into.add(m);
+      this.#incidentOf.set(m.report.id, into);
+    }
+    this.#index.update(into);
+    return into;
+  }
+
+  /** Replaces an incident's members (after some left); an incident left empty is dropped. */
+  #rebuild(inc: IncidentState, members: readonly ReportFeatures[]): void {
+    this.#index.remove(inc);
+    this.#incidents.delete(inc.id);
+    if (members.length === 0) return;
+    const fresh = new IncidentState(inc.id);
+    for (const m of members) {
+      fresh.add(m);
+      this.#incidentOf.set(m.report.id, fresh);
+    }
+    this.#incidents.set(fresh.id, fresh);
+    this.#index.add(fresh);
+  }
+
+  #join(inc: IncidentState, f: ReportFeatures): void {
+    inc.add(f);
+    this.#incidentOf.set(f.report.id, inc);
+    this.#index.update(inc);
+  }
+
+  #open(f: ReportFeatures): IncidentState {
+    const inc = new IncidentState(this.#newId());
+    inc.add(f);
+    this.#incidentOf.set(f.report.id, inc);
+    this.#incidents.set(inc.id, inc);
+    this.#index.add(inc);
+    return inc;
+  }
+}
