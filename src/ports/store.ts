@@ -146,8 +146,11 @@ export interface AuditCheckpoint {
 
 /** Append-only: the database refuses updates and deletes of entries and checkpoints. */
 export interface AuditRepository {
-  /** Gives the entry the next sequence number; concurrent appends are serialised, never given the same one. */
-  append(entry: AuditEntryInput): Promise<AuditEntry>;
+  /**
+   * Gives the entry the next sequence number; concurrent appends are serialised, never given the same one.
+   * The entry is built from its number, because the number is part of what its leaf hash covers.
+   */
+  append(build: (seq: number) => AuditEntryInput): Promise<AuditEntry>;
   /** Entries with `from <= seq < to` (like Array.slice), by seq. */
   entries(from: number, to: number): Promise<AuditEntry[]>;
   /** How many entries the log holds (the next seq). */

@@ -139,7 +139,7 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
         await tx.documents.insert(doc);
         await tx.reports.insert([r]);
         await tx.incidents.upsert([i]);
-        await tx.audit.append(audit(0));
+        await tx.audit.append(() => audit(0));
         await tx.feeds.markRead(
           "https://example.org/feed",
           [{ key: "item-1", documentId: doc.id }],
@@ -167,7 +167,7 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
           await tx.documents.insert(doc);
           await tx.reports.insert([r]);
           await tx.incidents.upsert([i]);
-          await tx.audit.append(audit(0));
+          await tx.audit.append(() => audit(0));
           await tx.feeds.markRead(
             "https://example.org/feed",
             [{ key: "item-1", documentId: doc.id }],
@@ -536,7 +536,7 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
     it("numbers entries 0, 1, 2, … and reads them back by range", async () => {
       const { store } = await fresh();
       assert.equal(await store.audit.size(), 0);
-      for (let n = 0; n < 5; n++) assert.equal((await store.audit.append(audit(n))).seq, n);
+      for (let n = 0; n < 5; n++) assert.equal((await store.audit.append(() => audit(n))).seq, n);
       assert.equal(await store.audit.size(), 5);
       assert.deepEqual(await store.audit.entries(1, 3), [
         { ...audit(1), seq: 1 },
@@ -555,7 +555,7 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       // wait on each other; SQLite's second writer is another process, which the crash tests cover.
       const other = store.engine === "postgres" ? await reopen() : store;
       const appended = await Promise.all(
-        Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? store : other).audit.append(audit(n))),
+        Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? store : other).audit.append(() => audit(n))),
       );
       assert.deepEqual(
         appended.map((e) => e.seq).sort((a, b) => a - b),
@@ -593,7 +593,7 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
         await store.positions.append(position(i.id));
         await store.verdicts.append(v);
         await store.replies.append(reply(i.id, v.id));
-        await store.audit.append(audit(0));
+        await store.audit.append(() => audit(0));
         await store.audit.appendCheckpoint({
           treeSize: 1,
           rootHash: "r",
@@ -659,11 +659,11 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       const { store, reopen } = await fresh();
       const doc = document();
       await store.documents.insert(doc);
-      await store.audit.append(audit(0));
+      await store.audit.append(() => audit(0));
       const second = await reopen();
       const third = await reopen();
       assert.deepEqual(await third.documents.get(doc.id), doc);
-      assert.equal((await second.audit.append(audit(1))).seq, 1);
+      assert.equal((await second.audit.append(() => audit(1))).seq, 1);
       assert.equal((await third.documents.insert(doc)).created, false);
     });
   });

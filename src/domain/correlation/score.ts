@@ -51,7 +51,7 @@ function typeScore(f: ReportFeatures, inc: IncidentState): number {
  */
 function dateScore(f: ReportFeatures, inc: IncidentState): number {
   const dd = Math.abs(f.day - inc.anchorDay);
-  if (f.datePrecision === 1 && inc.anchorPrecision === 1) return dd === 0 ? 1 : dd === 1 ? 0.2 : -1;
+  if (f.datePrecision === 1 && inc.anchorPrecision === 1) return dd === 0 ? 1 : dd === 1 ? 0 : -1.5;
   const tol = Math.max(DAY_WINDOW[f.datePrecision], DAY_WINDOW[inc.anchorPrecision]);
   const weight = f.datePrecision === 3 || inc.anchorPrecision === 3 ? 0.2 : 0.5;
   return weight * (1 - (2 * dd) / tol);
@@ -108,9 +108,9 @@ function killedScore(f: ReportFeatures, inc: IncidentState): number {
   if (a < 0 || b < 0) return 0;
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
-  if (hi - lo <= 2 || hi <= 2 * lo) return 0.4;
-  if (hi <= 4 * lo) return 0;
-  return -0.8;
+  if (hi - lo <= 1 || hi <= 1.5 * lo) return 0.8;
+  if (hi <= 2.5 * lo) return 0;
+  return -1.2;
 }
 
 /** Shared content words of the summaries (actors, places, weapons): beyond chance overlap, evidence. */

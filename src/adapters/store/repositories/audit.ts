@@ -32,12 +32,13 @@ export function auditRepository(db: Executor, hooks: EngineHooks): AuditReposito
     return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
   };
   return {
-    async append(entry) {
-      return guarded(`audit entry for ${entry.kind} ${entry.subjectId}`, () =>
+    async append(build) {
+      return guarded("audit entry", () =>
         inTransaction(db, async (trx) => {
           // Read the size and write the next seq under one lock, so two writers never number the same leaf.
           await hooks.serialiseAuditAppends(trx);
           const seq = await size(trx);
+          const entry = build(seq);
           await trx
             .insertInto("audit_entries")
             .values({
