@@ -3,6 +3,8 @@
 export interface Config {
   /** TRUCE_DB: where the data lives when a command is given no --db. */
   readonly db: string | null;
+  /** TRUCE_AUDIT_KEY: the audit log's signing key file, kept outside the database. */
+  readonly auditKey: string | null;
 }
 
 /** Where data lives when neither --db nor TRUCE_DB says: a SQLite file in the working directory. */
@@ -15,7 +17,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env === process.env && cached !== undefined) return cached;
   // An empty variable (`TRUCE_DB= truce …`) means unset, as shells and CI files often produce it by accident.
   const db = env.TRUCE_DB?.trim() ? env.TRUCE_DB.trim() : null;
-  const config: Config = Object.freeze({ db });
+  const auditKey = env.TRUCE_AUDIT_KEY?.trim() ? env.TRUCE_AUDIT_KEY.trim() : null;
+  const config: Config = Object.freeze({ db, auditKey });
   if (env === process.env) cached = config;
   return config;
 }
@@ -24,4 +27,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function resolveDbSpec(flag: string | undefined, config: Config = loadConfig()): string {
   if (flag !== undefined && flag.trim() !== "") return flag.trim();
   return config.db ?? DEFAULT_DB;
+}
+
+/** Where the audit signing key lives: its --audit-key flag, else TRUCE_AUDIT_KEY, else ./truce-audit.key. */
+export function resolveAuditKeyPath(flag: string | undefined, config: Config = loadConfig()): string {
+  if (flag !== undefined && flag.trim() !== "") return flag.trim();
+  return config.auditKey ?? "./truce-audit.key";
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { isTruceError } from "../errors.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerIngest } from "./commands/ingest.js";
 import { registerMigrate } from "./commands/migrate.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -21,6 +22,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   registerMigrate(program, (code) => {
+    exitCode = code;
+  });
+  registerIngest(program, (code) => {
     exitCode = code;
   });
   try {

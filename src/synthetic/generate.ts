@@ -14,8 +14,11 @@ import {
   republishers,
   scapegoat,
   sideOf,
+  sites,
   tails,
+  timesOfDay,
   verbs,
+  weapons,
   weekdays,
 } from "./vocabulary.js";
 
@@ -48,6 +51,10 @@ export interface TrueIncident {
   readonly killed: number;
   /** The incident this one was made to be confused with, if it is a distractor. */
   readonly distractorOf: string | null;
+  /** Details sources may mention: what was hit, with what, and when in the day. */
+  readonly site: string;
+  readonly weapon: string;
+  readonly timeOfDay: string;
 }
 
 export interface SyntheticData {
@@ -168,6 +175,9 @@ class Generator {
       target: pattern.target,
       killed,
       distractorOf,
+      site: rng.pick(sites),
+      weapon: rng.pick(weapons),
+      timeOfDay: rng.pick(timesOfDay),
     };
     this.#incidents.push(incident);
     this.#incidentDays.push(day);
@@ -243,7 +253,7 @@ class Generator {
     const target = rng.chance(0.3) ? null : pattern.target;
     const killed = this.#stated(t.killed, pattern, outlet);
     const id = `r${++this.#reportSeq}`;
-    const summary = this.#text(outlet.name, perpetrator, sub, where, killed, reportedDay, datePrecision);
+    const summary = `${this.#text(outlet.name, perpetrator, sub, where, killed, reportedDay, datePrecision)}${this.#details(t)}`;
     const delay = datePrecision === 3 ? rng.int(5, 25) : outlet.wire ? rng.int(0, 1) : rng.int(0, 3);
     const arrival = (day + delay) * 86_400 + rng.int(0, 86_399);
     const report: Report = {
@@ -272,6 +282,21 @@ class Generator {
     };
     this.#drafts.push({ report, truth: t.id, arrival });
     return report;
+  }
+
+  /** Each detail is mentioned by some sources, and now and then mis-reported. */
+  #details(t: TrueIncident): string {
+    const rng = this.#rng;
+    const parts: string[] = [];
+    const mention = <T>(value: T, pool: readonly T[]): T | null =>
+      rng.chance(0.55) ? (rng.chance(0.1) ? rng.pick(pool) : value) : null;
+    const site = mention(t.site, sites);
+    const weapon = mention(t.weapon, weapons);
+    const time = mention(t.timeOfDay, timesOfDay);
+    if (site) parts.push(rng.chance(0.5) ? `The strike hit ${site}.` : `Witnesses said ${site} was damaged.`);
+    if (weapon) parts.push(rng.chance(0.5) ? `${cap(weapon)} were used.` : `Sources reported the use of ${weapon}.`);
+    if (time) parts.push(rng.chance(0.5) ? `It happened ${time}.` : `The attack began ${time}.`);
+    return parts.length > 0 ? ` ${parts.join(" ")}` : "";
   }
 
   #copy(original: Report, outlet: string, truth: string): void {

@@ -184,3 +184,36 @@ export const tails: readonly string[] = [
   "",
   "",
 ];
+
+/** Event details reports of one event share (what was hit, with what, when in the day); sources mention some. */
+export const sites: readonly string[] = [
+  "a bakery",
+  "the main market",
+  "a school",
+  "a hospital",
+  "a mosque",
+  "a checkpoint",
+  "farmland",
+  "residential buildings",
+  "a displacement camp",
+  "a water station",
+  "a military post",
+  "a fuel depot",
+  "the town square",
+  "a poultry farm",
+  "a power plant",
+  "a clinic",
+];
+export const weapons: readonly string[] = [
+  "barrel bombs",
+  "mortar shells",
+  "Grad rockets",
+  "cluster munitions",
+  "heavy machine guns",
+  "tank fire",
+  "guided missiles",
+  "artillery rounds",
+  "suicide drones",
+  "incendiary munitions",
+];
+export const timesOfDay: readonly string[] = ["at dawn", "in the morning", "at noon", "in the afternoon", "in the evening", "overnight"];

@@ -4,7 +4,7 @@ import { migrateStore } from "../../adapters/store/open-store.js";
 import { redact } from "../../adapters/store/postgres/open-postgres.js";
 import { resolveDbSpec } from "../../config.js";
 
-export const dbOptionHelp = "SQLite file or postgres:// URL (default: $TRUCE_DB, else ./truce.db)";
+import { dbOptionHelp } from "../support/session.js";
 
 export function registerMigrate(program: Command, setExitCode: (code: number) => void): void {
   program

@@ -5,6 +5,7 @@ import { type CandidateIndex, InMemoryCandidateIndex } from "./candidate-index.j
 import { ConstraintConflictError, ConstraintSet } from "./constraints.js";
 import { featuresOf, type ReportFeatures } from "./features.js";
 import { IncidentState } from "./incident-state.js";
+import { WordRarity } from "./similarity.js";
 import { AMBIGUITY_MARGIN, LINK_THRESHOLD, score } from "./score.js";
 
 export interface CorrelatorOptions {
@@ -74,10 +75,27 @@ export class Correlator {
     return this.#constraints.all();
   }
 
+  /**
+   * Puts back an incident decided earlier (read from a store) with its id and reports, without judging it
+   * again: the correlator then links new reports as if it had seen these all along.
+   */
+  restore(incidentId: string, reports: readonly Report[]): void {
+    if (this.#incidents.has(incidentId)) throw new RangeError(`incident ${incidentId} was already restored`);
+    const inc = new IncidentState(incidentId);
+    for (const report of reports) {
+      if (this.#incidentOf.has(report.id)) throw new RangeError(`report ${report.id} was already correlated`);
+      inc.add(featuresOf(report));
+      this.#incidentOf.set(report.id, inc);
+    }
+    this.#incidents.set(inc.id, inc);
+    this.#index.add(inc);
+  }
+
   /** Links one report: to its must-linked reports' incident, else the best allowed candidate, else a new one. */
   add(report: Report): LinkResult {
     if (this.#incidentOf.has(report.id)) throw new RangeError(`report ${report.id} was already correlated`);
     const f = featuresOf(report);
+    f.wordWeights = this.#rarity.weigh(f.words);
     if (this.#constraints.touches(report.id)) return this.#addConstrained(f);
     return this.#linkBest(f, null);
   }
@@ -110,6 +128,7 @@ export class Correlator {
   }
 
   readonly #vagueSeen: IncidentState[] = [];
+  readonly #rarity = new WordRarity();
 
   #best(
     f: ReportFeatures,

@@ -28,6 +28,8 @@ export interface ReportFeatures {
   readonly type: number;
   readonly killed: number;
   readonly words: Uint32Array;
+  /** Rarity weight (IDF) of each word, set by the correlator from the reports it has seen. */
+  wordWeights: Float32Array;
 }
 
 const subTypeIndex = new Map<string, number>();
@@ -94,5 +96,6 @@ export function featuresOf(report: Report): ReportFeatures {
     type: typeOfSub[sub] ?? 0,
     killed: report.killed ?? -1,
     words: wordSet(report.summary),
+    wordWeights: new Float32Array(0),
   };
 }

@@ -31,6 +31,7 @@ export class IncidentState {
   readonly locationKeys: string[] = [];
   readonly locationShingles: Uint32Array[] = [];
   readonly texts: Uint32Array[] = [];
+  readonly textWeights: Float32Array[] = [];
   readonly subTypes: number[] = [];
   readonly perpetrators: string[] = [];
   readonly targets: string[] = [];
@@ -72,7 +73,10 @@ export class IncidentState {
       this.locationKeys.push(f.locationKey);
       this.locationShingles.push(f.locationShingles);
     }
-    if (this.texts.length < MAX_TEXTS && f.words.length > 0) this.texts.push(f.words);
+    if (this.texts.length < MAX_TEXTS && f.words.length > 0) {
+      this.texts.push(f.words);
+      this.textWeights.push(f.wordWeights);
+    }
     if (!this.subTypes.includes(f.subType)) this.subTypes.push(f.subType);
     if (r.perpetrator !== null && !this.perpetrators.includes(r.perpetrator))
       this.perpetrators.push(r.perpetrator);

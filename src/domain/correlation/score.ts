@@ -2,7 +2,7 @@
 import { NEAR_KM } from "./candidate-index.js";
 import { DAY_WINDOW, type ReportFeatures, subTypeId } from "./features.js";
 import type { IncidentState } from "./incident-state.js";
-import { haversineKm, jaccard } from "./similarity.js";
+import { haversineKm, jaccard, weightedJaccard } from "./similarity.js";
 
 /** A report joins the best-scoring candidate at or above this score; below it, it opens a new incident. */
 export const LINK_THRESHOLD = 2.5;
@@ -113,14 +113,18 @@ function killedScore(f: ReportFeatures, inc: IncidentState): number {
   return -1.2;
 }
 
+const TEXT_WEIGHT = 3;
+const TEXT_BASELINE = 0.15;
+
 /** Shared content words of the summaries (actors, places, weapons): beyond chance overlap, evidence. */
 function textScore(f: ReportFeatures, inc: IncidentState): number {
+  if (f.wordWeights.length !== f.words.length) return 0;
   let best = 0;
-  for (const t of inc.texts) {
-    const j = jaccard(f.words, t);
+  for (let i = 0; i < inc.texts.length; i++) {
+    const j = weightedJaccard(f.words, f.wordWeights, inc.texts[i] as Uint32Array, inc.textWeights[i] as Float32Array);
     if (j > best) best = j;
   }
-  return 2 * (best - 0.15);
+  return TEXT_WEIGHT * (best - TEXT_BASELINE);
 }
 
 export interface ScoreBreakdown {

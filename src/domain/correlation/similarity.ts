@@ -81,3 +81,47 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
   const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
+
+/** Jaccard weighted by word rarity: Σ weights of shared words / Σ weights of all words of either text. */
+export function weightedJaccard(a: Uint32Array, wa: Float32Array, b: Uint32Array, wb: Float32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  let all = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      const w = Math.min(wa[i] as number, wb[j] as number);
+      common += w;
+      all += Math.max(wa[i] as number, wb[j] as number);
+      i++;
+      j++;
+    } else if (x < y) all += wa[i++] as number;
+    else all += wb[j++] as number;
+  }
+  while (i < a.length) all += wa[i++] as number;
+  while (j < b.length) all += wb[j++] as number;
+  return all === 0 ? 0 : common / all;
+}
+
+/** Document frequencies of words, so that template words every outlet uses weigh nothing. */
+export class WordRarity {
+  readonly #df = new Map<number, number>();
+  #docs = 0;
+
+  /** Weights for a text's words as of now (log inverse document frequency), then counts the text. */
+  weigh(words: Uint32Array): Float32Array {
+    const out = new Float32Array(words.length);
+    const n = this.#docs + 1;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as number;
+      const df = this.#df.get(w) ?? 0;
+      out[i] = Math.log((n + 1) / (df + 1));
+      this.#df.set(w, df + 1);
+    }
+    this.#docs = n;
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+// Draws an incident's record from its reports: figures side by side, the evidence grade, the classification.
+import { classify } from "../domain/agreement/classify.js";
+import type { Agreement } from "../domain/agreement/schema.js";
+import type { Incident, IncidentStatus } from "../domain/records/incident.js";
+import type { Report } from "../domain/records/report.js";
+import { fatalities, gradeIncident } from "../domain/verification/index.js";
+
+/** The value most reports give, ties going to the earliest: a summary for lists, never a vote on the facts. */
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const [v, n] of counts) if (n > bestCount) [best, bestCount] = [v, n];
+  return best;
+}
+
+/** The most precisely placed and dated report speaks for where and when. */
+function representative(reports: readonly Report[]): Report {
+  return [...reports].sort(
+    (a, b) => a.geoPrecision - b.geoPrecision || (a.datePrecision ?? 9) - (b.datePrecision ?? 9),
+  )[0] as Report;
+}
+
+export function summariseIncident(
+  id: string,
+  reports: readonly Report[],
+  agreements: readonly Agreement[],
+  status: IncidentStatus,
+  now: string,
+): Incident {
+  const lead = representative(reports);
+  const perpetrators = [...new Set(reports.map((r) => r.perpetrator).filter((p): p is string => p !== null))];
+  const eventType = mostCommon(reports.map((r) => r.eventType)) ?? lead.eventType;
+  const subEventType =
+    mostCommon(reports.filter((r) => r.eventType === eventType).map((r) => r.subEventType)) ??
+    lead.subEventType;
+  const classification = classify(agreements, {
+    date: lead.date,
+    country: lead.country,
+    admin1: lead.admin1,
+    lon: lead.lon,
+    lat: lead.lat,
+    eventType,
+    subEventType,
+    // Sources that disagree on the perpetrator leave the classification to the guarantors' verdict.
+    perpetrator: perpetrators.length === 1 ? (perpetrators[0] ?? null) : null,
+    target: mostCommon(reports.map((r) => r.target).filter((t): t is string => t !== null)) ?? null,
+  });
+  return {
+    id,
+    reportIds: reports.map((r) => r.id),
+    date: lead.date,
+    admin1: lead.admin1,
+    country: lead.country,
+    location: lead.location,
+    eventType,
+    subEventType,
+    perpetrators,
+    killed: fatalities(reports),
+    classification: classification.classification,
+    grade: gradeIncident(reports).grade,
+    status,
+    updatedAt: now,
+  };
+}
