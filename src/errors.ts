@@ -34,6 +34,13 @@ export const errorCatalogue = {
   TRUCE_E_STORE_CONFLICT: { exit: 75, summary: "a record with the same key was stored first" },
   TRUCE_E_STORE_REFERENCE: { exit: 65, summary: "record refers to a record that is not stored" },
   TRUCE_E_STORE_IMMUTABLE: { exit: 65, summary: "record is append-only: it cannot be changed or deleted" },
+  TRUCE_E_INCIDENT_NOT_FOUND: { exit: 66, summary: "no incident with that id is stored" },
+  TRUCE_E_NO_REGIME_IN_FORCE: {
+    exit: 65,
+    summary: "no agreement is in force at the incident's place and date, so nobody may judge it",
+  },
+  TRUCE_E_MERGE_REFUSED: { exit: 65, summary: "these incidents cannot be merged" },
+  TRUCE_E_SPLIT_REFUSED: { exit: 65, summary: "this split of an incident is not possible" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;

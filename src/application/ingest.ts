@@ -1,14 +1,13 @@
 // The ingest use case: store each document as received, read it, link its reports into incidents, log it.
 import { createHash, randomUUID } from "node:crypto";
-import { articleFromSource } from "../adapters/files/read-article.js";
 import type { Agreement } from "../domain/agreement/schema.js";
-import type { ArticleFormat } from "../domain/article.js";
 import type { StoredDocument } from "../domain/records/document.js";
 import type { Report } from "../domain/records/report.js";
 import { isTruceError, type TruceError } from "../errors.js";
 import { type ExtractionContext, extractArticle } from "../extraction/pipeline.js";
 import type { DocumentSource, IncomingDocument } from "../ports/document-source.js";
 import type { Repositories, Store } from "../ports/store.js";
+import { articleOfDocument } from "./article-of-document.js";
 import { recordAudit } from "./audit-trail.js";
 import { linkReports } from "./link-reports.js";
 import { reportsFromArticle } from "./reports-from-article.js";
@@ -32,12 +31,6 @@ export interface IngestDeps {
   /** Told after each item, for progress bars. */
   readonly onItem?: (summary: IngestSummary) => void;
 }
-
-const formatOf: Record<StoredDocument["contentType"], ArticleFormat> = {
-  "application/json": "json",
-  "text/html": "html",
-  "text/plain": "text",
-};
 
 export const contentHash = (body: string): string => createHash("sha256").update(body, "utf8").digest("hex");
 
@@ -98,15 +91,8 @@ async function ingestDocument(
     published: incoming.published,
   };
   // Reading is pure and takes milliseconds: do it before the transaction, which then only writes.
-  const article = articleFromSource(
-    document.body,
-    formatOf[document.contentType],
-    document.origin ?? document.id,
-  );
-  const extracted = extractArticle(
-    { ...article, published: article.published ?? document.published },
-    deps.extraction,
-  );
+  const article = articleOfDocument(document);
+  const extracted = extractArticle(article, deps.extraction);
   const reports: Report[] = reportsFromArticle(
     document,
     extracted,
@@ -137,8 +123,7 @@ async function ingestDocument(
       },
       now,
     );
-    await tx.reports.insert(reports);
-    return linkReports(tx, reports, deps.agreements, now);
+    return linkReports(tx, reports, article.text, deps.agreements, now);
   });
   // Counted once committed: a rolled-back document must not show in the summary.
   if (outcome === null) {

@@ -2,8 +2,15 @@
 import { Command, CommanderError } from "commander";
 import { isTruceError } from "../errors.js";
 import { registerExtract } from "./commands/extract.js";
+import { registerIncident } from "./commands/incident.js";
+import { registerIncidents } from "./commands/incidents.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerMerge } from "./commands/merge.js";
 import { registerMigrate } from "./commands/migrate.js";
+import { registerPosition } from "./commands/position.js";
+import { registerReply } from "./commands/reply.js";
+import { registerSplit } from "./commands/split.js";
+import { registerVerify } from "./commands/verify.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`truce extract … | head -1`) is not an error: stop quietly, without a stack trace.
@@ -25,6 +32,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   registerIngest(program, (code) => {
+    exitCode = code;
+  });
+  registerIncidents(program, (code) => {
+    exitCode = code;
+  });
+  registerIncident(program, (code) => {
+    exitCode = code;
+  });
+  registerVerify(program, (code) => {
+    exitCode = code;
+  });
+  registerPosition(program, (code) => {
+    exitCode = code;
+  });
+  registerReply(program, (code) => {
+    exitCode = code;
+  });
+  registerMerge(program, (code) => {
+    exitCode = code;
+  });
+  registerSplit(program, (code) => {
     exitCode = code;
   });
   try {

@@ -40,11 +40,15 @@ export function extractArticle(
   const sentences = splitSentences(text);
   const published = referenceFromPublished(article.published);
   const reference = published ?? referenceFromText(text);
-  const dates = findDates(text, reference);
+  const datelines = datelineSpans(text);
+  // "BEIRUT, Feb 14 —" dates the filing, not the events.
+  const dates = findDates(text, reference).filter(
+    (d) => !datelines.some((s) => d.span.start >= s.start && d.span.start < s.end),
+  );
   const casualties = findCasualties(text);
 
   const rawActors = findActors(text, sentences, ctx.knowledge);
-  const excluded: Span[] = [...datelineSpans(text), ...rawActors.map((a) => a.span)];
+  const excluded: Span[] = [...datelines, ...rawActors.map((a) => a.span)];
   const placeMentions = findPlaces(text, sentences, ctx.knowledge, excluded);
   const country = dominantCountry(placeMentions);
   const actors = resolveActors(rawActors, country);

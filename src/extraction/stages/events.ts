@@ -189,7 +189,7 @@ function isDefiniteReference(tokens: readonly Token[], hit: TriggerHit, place: P
   if (of && place.firstToken >= hit.endToken && place.firstToken - hit.endToken <= 4) return false;
   for (let i = hit.firstToken - 1; i >= Math.max(0, hit.firstToken - 3); i--) {
     const word = tokens[i]?.lower ?? "";
-    if (/^(the|this|that|these|those|its|their)$/.test(word)) return true;
+    if (/^(the|this|these|its|their)$/.test(word)) return true;
     if (tokens[i]?.pos !== "ADJ" && tokens[i]?.pos !== "NOUN" && tokens[i]?.pos !== "PROPN") return false;
   }
   return false;
