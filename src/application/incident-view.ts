@@ -37,7 +37,15 @@ export interface ReportSide {
 }
 
 /** The facts compared across reports; the source is left out, since differing sources are the point. */
-export const comparedFields = ["date", "place", "type", "perpetrator", "target", "killed"] as const;
+export const comparedFields = [
+  "date",
+  "place",
+  "type",
+  "subType",
+  "perpetrator",
+  "target",
+  "killed",
+] as const;
 export type ComparedField = (typeof comparedFields)[number];
 
 export interface FieldComparison {
@@ -78,10 +86,11 @@ function articleText(document: StoredDocument): string {
 const dateOf = (r: Report): string | null =>
   r.date === null ? null : r.dateEnd !== null && r.dateEnd !== r.date ? `${r.date}..${r.dateEnd}` : r.date;
 
-const valueOf: Record<ComparedField, (r: Report) => string | null> = {
+const statedValue: Record<ComparedField, (r: Report) => string | null> = {
   date: dateOf,
   place: (r) => `${r.location}, ${r.admin1 ?? r.country}`,
-  type: (r) => `${r.eventType} / ${r.subEventType}`,
+  type: (r) => r.eventType,
+  subType: (r) => r.subEventType,
   perpetrator: (r) => r.perpetrator,
   target: (r) => r.target,
   killed: (r) => (r.killed === null ? null : String(r.killed)),
@@ -89,7 +98,7 @@ const valueOf: Record<ComparedField, (r: Report) => string | null> = {
 
 export function compareReports(reports: readonly Report[]): FieldComparison[] {
   return comparedFields.map((field) => {
-    const values = reports.map(valueOf[field]);
+    const values = reports.map(statedValue[field]);
     const stated = new Set(values.filter((v): v is string => v !== null));
     return { field, values, disagree: stated.size > 1 };
   });

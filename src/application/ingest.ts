@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Agreement } from "../domain/agreement/schema.js";
 import type { StoredDocument } from "../domain/records/document.js";
 import type { Report } from "../domain/records/report.js";
-import { isTruceError, type TruceError } from "../errors.js";
+import { isTruceError, TruceError } from "../errors.js";
 import { type ExtractionContext, extractArticle } from "../extraction/pipeline.js";
 import type { DocumentSource, IncomingDocument } from "../ports/document-source.js";
 import type { Repositories, Store } from "../ports/store.js";
@@ -72,13 +72,8 @@ export async function ingest(sources: readonly DocumentSource[], deps: IngestDep
   return summary;
 }
 
-async function ingestDocument(
-  incoming: IncomingDocument,
-  deps: IngestDeps,
-  summary: IngestSummary,
-): Promise<void> {
-  const now = deps.now();
-  const document: StoredDocument = {
+function documentOf(incoming: IncomingDocument, now: string): StoredDocument {
+  return {
     id: randomUUID(),
     source: incoming.source,
     channel: incoming.channel,
@@ -90,40 +85,70 @@ async function ingestDocument(
     title: incoming.title,
     published: incoming.published,
   };
-  // Reading is pure and takes milliseconds: do it before the transaction, which then only writes.
-  const article = articleOfDocument(document);
-  const extracted = extractArticle(article, deps.extraction);
-  const reports: Report[] = reportsFromArticle(
-    document,
-    extracted,
-    document.contentHash,
-    { next: randomUUID },
-    now,
-  );
+}
 
-  const outcome = await deps.store.transaction(async (tx: Repositories) => {
-    const { document: stored, created } = await tx.documents.insert(document);
-    if (incoming.feedItem) {
-      await tx.feeds.markRead(
-        incoming.feedItem.feed,
-        [{ key: incoming.feedItem.itemId, documentId: stored.id }],
-        now,
-      );
-    }
-    if (!created) return null;
-    await recordAudit(
-      tx,
-      "document_accepted",
-      stored.id,
-      {
-        contentHash: stored.contentHash,
-        source: stored.source,
-        origin: stored.origin ?? "",
-        channel: stored.channel,
-      },
+/**
+ * Stores the document as received, remembers its feed item and logs its acceptance, in the caller's
+ * transaction; true when it is new (no document with the same content hash was stored before).
+ */
+async function storeInTransaction(
+  tx: Repositories,
+  document: StoredDocument,
+  incoming: IncomingDocument,
+  now: string,
+): Promise<boolean> {
+  const { document: stored, created } = await tx.documents.insert(document);
+  if (incoming.feedItem) {
+    await tx.feeds.markRead(
+      incoming.feedItem.feed,
+      [{ key: incoming.feedItem.itemId, documentId: stored.id }],
       now,
     );
-    return linkReports(tx, reports, article.text, deps.agreements, now);
+  }
+  if (!created) return false;
+  await recordAudit(
+    tx,
+    "document_accepted",
+    stored.id,
+    {
+      contentHash: stored.contentHash,
+      source: stored.source,
+      origin: stored.origin ?? "",
+      channel: stored.channel,
+    },
+    now,
+  );
+  return true;
+}
+
+/** A document's reports and text, as the extraction pipeline reads them: pure, and takes milliseconds. */
+function readDocument(
+  document: StoredDocument,
+  extraction: ExtractionContext,
+  now: string,
+): { readonly reports: Report[]; readonly text: string } {
+  const article = articleOfDocument(document);
+  const extracted = extractArticle(article, extraction);
+  const reports = reportsFromArticle(document, extracted, document.contentHash, { next: randomUUID }, now);
+  return { reports, text: article.text };
+}
+
+async function ingestDocument(
+  incoming: IncomingDocument,
+  deps: IngestDeps,
+  summary: IngestSummary,
+): Promise<void> {
+  const now = deps.now();
+  const document = documentOf(incoming, now);
+  // Reading is pure and takes milliseconds: do it before the transaction, which then only writes.
+  const { reports, text } = readDocument(document, deps.extraction, now);
+
+  const outcome = await deps.store.transaction(async (tx: Repositories) => {
+    await tx.ingestion.serialiseLinking();
+    const created = await storeInTransaction(tx, document, incoming, now);
+    if (!created) return null;
+    await tx.ingestion.markRead(document.id, now);
+    return linkReports(tx, reports, text, deps.agreements, now);
   });
   // Counted once committed: a rolled-back document must not show in the summary.
   if (outcome === null) {
@@ -134,4 +159,77 @@ async function ingestDocument(
   summary.reports += reports.length;
   summary.incidentsCreated += outcome.created;
   summary.incidentsUpdated += outcome.updated;
+}
+
+export interface StoreSummary {
+  documentsNew: number;
+  documentsDuplicate: number;
+  documentsFailed: number;
+}
+
+/**
+ * Stores every item of the sources as received, without reading it: what `truce ingest --queue` does before
+ * it enqueues. Each document commits with its audit entry and its feed item, as in `ingest`.
+ */
+export async function storeOnly(
+  sources: readonly DocumentSource[],
+  deps: Pick<IngestDeps, "store" | "now" | "onProblem">,
+): Promise<StoreSummary> {
+  const summary: StoreSummary = { documentsNew: 0, documentsDuplicate: 0, documentsFailed: 0 };
+  for (const source of sources) {
+    for await (const item of source.items()) {
+      if (!item.ok) {
+        summary.documentsFailed++;
+        deps.onProblem?.(item.origin, item.error);
+        continue;
+      }
+      const now = deps.now();
+      const document = documentOf(item.document, now);
+      const created = await deps.store.transaction((tx) =>
+        storeInTransaction(tx, document, item.document, now),
+      );
+      if (created) summary.documentsNew++;
+      else summary.documentsDuplicate++;
+    }
+  }
+  return summary;
+}
+
+export type ReadOutcome =
+  | {
+      readonly status: "read";
+      readonly reports: number;
+      readonly incidentsCreated: number;
+      readonly incidentsUpdated: number;
+    }
+  | { readonly status: "already-read" };
+
+/**
+ * Reads one stored document and links its reports, once: the read marker commits with the reports, and a
+ * second reader (a duplicate job, another worker) finds the marker and writes nothing. What a worker runs.
+ */
+export async function readStoredDocument(
+  documentId: string,
+  deps: Pick<IngestDeps, "store" | "extraction" | "agreements" | "now">,
+): Promise<ReadOutcome> {
+  if (await deps.store.ingestion.isRead(documentId)) return { status: "already-read" };
+  const document = await deps.store.documents.get(documentId);
+  if (document === null)
+    throw new TruceError("TRUCE_E_STORE_REFERENCE", `document ${documentId} is not stored`, {
+      subject: documentId,
+    });
+  const now = deps.now();
+  const { reports, text } = readDocument(document, deps.extraction, now);
+  const outcome = await deps.store.transaction(async (tx) => {
+    await tx.ingestion.serialiseLinking();
+    if (!(await tx.ingestion.markRead(document.id, now))) return null;
+    return linkReports(tx, reports, text, deps.agreements, now);
+  });
+  if (outcome === null) return { status: "already-read" };
+  return {
+    status: "read",
+    reports: reports.length,
+    incidentsCreated: outcome.created,
+    incidentsUpdated: outcome.updated,
+  };
 }

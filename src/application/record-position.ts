@@ -78,8 +78,9 @@ function checkInput(input: PositionInput): void {
  */
 export async function recordPosition(deps: PositionDeps, input: PositionInput): Promise<PositionOutcome> {
   checkInput(input);
-  const now = deps.now();
   return deps.store.transaction(async (tx) => {
+    // Read once the transaction holds the store, so no verdict committed meanwhile can be later than it.
+    const now = deps.now();
     const incident = await requireIncident(tx, input.incidentId);
     const { agreement, regime } = await regimeOfIncident(tx, incident, deps.agreements);
     const position: Position = {
@@ -97,6 +98,13 @@ export async function recordPosition(deps: PositionDeps, input: PositionInput): 
     const decision = decide(agreement, regime, positions);
     const counted = decision.counted.flatMap((id) => positions.filter((p) => p.id === id));
     const previous = await tx.verdicts.latest(incident.id);
+    if (previous !== null && previous.at > now) {
+      throw new TruceError(
+        "TRUCE_E_STORE_CONFLICT",
+        `verdict ${previous.id} on incident ${incident.id} was recorded at ${previous.at}, after now (${now}): check this machine's clock`,
+        { subject: previous.id },
+      );
+    }
     const newVerdict = nextVerdict(previous, decision, new Date(now), agreement, { incidentId: incident.id });
 
     await tx.positions.append(position);

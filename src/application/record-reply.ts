@@ -34,8 +34,9 @@ export async function recordReply(deps: ReplyDeps, input: ReplyInput): Promise<R
   if (text === "")
     throw new TruceError("TRUCE_E_USAGE", "the reply is empty: give its text with --text or --file");
   if (party === "") throw new TruceError("TRUCE_E_USAGE", "say which party replies (--party, e.g. SY-GOV)");
-  const now = deps.now();
   return deps.store.transaction(async (tx) => {
+    // Read once the transaction holds the store: the deadline is judged against the moment of recording.
+    const now = deps.now();
     const incident = await requireIncident(tx, input.incidentId);
     const verdict = await tx.verdicts.latest(incident.id);
     if (verdict === null) {

@@ -11,7 +11,7 @@ import { summariseIncident } from "./summarise-incident.js";
 
 export interface SplitInput {
   readonly incidentId: string;
-  /** The reports that leave; the rest stay under the incident's id (with its positions and verdicts). */
+  /** The reports that leave (full ids or unambiguous starts of them); the rest stay under the incident's id (with its positions and verdicts). */
   readonly reportIds: readonly string[];
   readonly by: string;
 }
@@ -36,6 +36,17 @@ function refuse(incidentId: string, why: string): never {
 }
 
 /**
+ * The report of the incident `id` names: its full id, or the start of exactly one of its ids (views print
+ * eight characters); null when none or several match.
+ */
+function reportNamed(incident: Incident, id: string): string | null {
+  if (incident.reportIds.includes(id)) return id;
+  if (id.length < 4) return null;
+  const matches = incident.reportIds.filter((r) => r.startsWith(id.toLowerCase()));
+  return matches.length === 1 ? (matches[0] as string) : null;
+}
+
+/**
  * Moves the listed reports into a new incident, records a cannot-link for every pair across the cut (and a
  * must-link among the moved reports, which leave together), recomputes both incidents, with one audit entry,
  * in one transaction. The positions and verdicts stay with the incident that keeps its id.
@@ -46,17 +57,23 @@ export async function splitIncident(deps: SplitDeps, input: SplitInput): Promise
   const now = deps.now();
   return deps.store.transaction(async (tx) => {
     const incident = await requireIncident(tx, input.incidentId);
-    const strangers = leaving.filter((id) => !incident.reportIds.includes(id));
+    const strangers: string[] = [];
+    const moving = new Set<string>();
+    for (const id of leaving) {
+      const found = reportNamed(incident, id);
+      if (found === null) strangers.push(id);
+      else moving.add(found);
+    }
     if (strangers.length > 0) {
       refuse(
         incident.id,
         `${strangers.join(", ")} ${strangers.length === 1 ? "is" : "are"} not among its reports (${incident.reportIds.join(", ")})`,
       );
     }
-    if (leaving.length === incident.reportIds.length) {
+    if (moving.size === incident.reportIds.length) {
       refuse(incident.id, "every one of its reports would leave; at least one must stay");
     }
-    const result = split(incident, leaving, randomUUID(), { by: input.by, at: now });
+    const result = split(incident, [...moving], randomUUID(), { by: input.by, at: now });
     for (const constraint of result.constraints) await tx.linkConstraints.add(constraint);
     const keptReports = await tx.reports.byIds(result.kept.reportIds);
     const movedReports = await tx.reports.byIds(result.moved.reportIds);

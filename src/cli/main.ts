@@ -11,6 +11,7 @@ import { registerPosition } from "./commands/position.js";
 import { registerReply } from "./commands/reply.js";
 import { registerSplit } from "./commands/split.js";
 import { registerVerify } from "./commands/verify.js";
+import { registerWorker } from "./commands/worker.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`truce extract … | head -1`) is not an error: stop quietly, without a stack trace.
@@ -32,6 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   registerIngest(program, (code) => {
+    exitCode = code;
+  });
+  registerWorker(program, (code) => {
     exitCode = code;
   });
   registerIncidents(program, (code) => {

@@ -1,11 +1,6 @@
 // What extraction produces for one article: incidents and allegations, each with the spans it was read from.
-import type {
-  Classification,
-  EventType,
-  GeoPrecision,
-  SubEventType,
-  TimePrecision,
-} from "../domain/ontology.js";
+import type { Classification } from "../domain/ontology.js";
+import type { EventFacts } from "../domain/records/report.js";
 import type { Span } from "../domain/text/span.js";
 
 export interface Evidence {
@@ -21,23 +16,9 @@ export interface ClassificationResult {
   readonly reason: string;
 }
 
-export interface ExtractedIncident {
-  readonly date: string | null;
-  readonly dateEnd: string | null;
-  readonly datePrecision: TimePrecision | null;
-  readonly country: string;
-  readonly admin1: string | null;
-  readonly location: string;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  readonly geoPrecision: GeoPrecision;
-  readonly eventType: EventType;
-  readonly subEventType: SubEventType;
-  readonly perpetrator: string | null;
+export interface ExtractedIncident extends EventFacts {
   /** Whether the perpetrator was read in the incident's own sentences, or inferred from the article around them. */
   readonly perpetratorFrom: "sentence" | "context" | null;
-  readonly target: string | null;
-  readonly killed: number | null;
   readonly classification: ClassificationResult;
   readonly confidence: number;
   readonly evidence: readonly Evidence[];

@@ -184,6 +184,35 @@ export interface FeedStateRepository {
   ): Promise<void>;
 }
 
+export interface DeadLetter {
+  readonly documentId: string;
+  /** The last attempt's error message. */
+  readonly error: string;
+  readonly attempts: number;
+  readonly failedAt: string;
+}
+
+/**
+ * Reading stored documents: with a queue a document is stored when enqueued and read later by a worker, so
+ * whether it was read is recorded on its own, in the transaction that writes its reports.
+ */
+export interface IngestionRepository {
+  /** Records the document as read; false when it already was (by another worker or an earlier run). */
+  markRead(documentId: string, at: string): Promise<boolean>;
+  isRead(documentId: string): Promise<boolean>;
+  /** Stored documents not yet read, oldest first (by received time, then id). */
+  unread(limit?: number): Promise<string[]>;
+  /**
+   * Call first inside a transaction that links reports into incidents: makes concurrent linkers (workers on
+   * PostgreSQL) take turns, so two never both create an incident for one event or overwrite each other's.
+   */
+  serialiseLinking(): Promise<void>;
+  /** Records (or updates) a document that failed every attempt. */
+  recordDeadLetter(letter: DeadLetter): Promise<void>;
+  /** Dead letters of documents still unread, oldest failure first. */
+  deadLetters(): Promise<DeadLetter[]>;
+}
+
 export interface Repositories {
   readonly documents: DocumentRepository;
   readonly reports: ReportRepository;
@@ -194,6 +223,7 @@ export interface Repositories {
   readonly replies: ReplyRepository;
   readonly audit: AuditRepository;
   readonly feeds: FeedStateRepository;
+  readonly ingestion: IngestionRepository;
 }
 
 export type StoreEngine = "sqlite" | "postgres";

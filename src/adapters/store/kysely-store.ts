@@ -5,6 +5,7 @@ import { auditRepository } from "./repositories/audit.js";
 import { documentRepository } from "./repositories/documents.js";
 import { feedStateRepository } from "./repositories/feeds.js";
 import { incidentRepository } from "./repositories/incidents.js";
+import { ingestionRepository } from "./repositories/ingestion.js";
 import { reportRepository } from "./repositories/reports.js";
 import type { EngineHooks, Executor } from "./repositories/support.js";
 import {
@@ -25,6 +26,7 @@ const repositories = (db: Executor, hooks: EngineHooks): Repositories => ({
   replies: replyRepository(db),
   audit: auditRepository(db, hooks),
   feeds: feedStateRepository(db),
+  ingestion: ingestionRepository(db, hooks),
 });
 
 /** A store over an open, migrated database; closing the store destroys `db`. */

@@ -156,6 +156,18 @@ export interface FeedItemsTable {
   read_at: string;
 }
 
+export interface DocumentReadsTable {
+  document_id: string;
+  read_at: string;
+}
+
+export interface DeadLettersTable {
+  document_id: string;
+  error: string;
+  attempts: number;
+  failed_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   reports: ReportsTable;
@@ -169,6 +181,8 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
+  document_reads: DocumentReadsTable;
+  dead_letters: DeadLettersTable;
 }
 
 /** Tables the database itself keeps append-only (triggers refuse UPDATE, DELETE and, on PostgreSQL, TRUNCATE). */

@@ -48,7 +48,7 @@ const columns: readonly {
   { title: "DATE", width: 10, cell: (i) => i.date ?? "—" },
   { title: "ADMIN1", width: 6, cell: (i) => i.admin1 ?? "—" },
   { title: "LOCATION", width: 24, cell: (i) => i.location },
-  { title: "TYPE / SUB-TYPE", width: 48, cell: (i) => `${i.eventType} / ${i.subEventType}` },
+  { title: "TYPE / SUB-TYPE", width: 64, cell: (i) => `${i.eventType} / ${i.subEventType}` },
   { title: "PERPETRATORS", width: 20, cell: (i) => i.perpetrators.join(",") || "—" },
   { title: "KILLED", width: 7, cell: killedOf },
   { title: "CLASSIFICATION", width: 14, cell: (i) => i.classification },

@@ -9,12 +9,14 @@ import { type IngestSummary, ingest } from "../../application/ingest.js";
 import type { DocumentSource } from "../../ports/document-source.js";
 import type { Store } from "../../ports/store.js";
 import { auditKeyOptionHelp, dbOptionHelp, withSession } from "../support/session.js";
+import { queueIngest } from "./ingest-queue.js";
 
 interface IngestOptions {
   readonly db?: string;
   readonly agreement?: string;
   readonly auditKey?: string;
   readonly progress: boolean;
+  readonly queue?: boolean;
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
@@ -49,8 +51,10 @@ export function registerIngest(program: Command, setExitCode: (code: number) => 
     .option("--agreement <file>", "classify against this agreement file instead of the shipped ones")
     .option("--audit-key <file>", auditKeyOptionHelp)
     .option("--no-progress", "no progress bar")
+    .option("--queue", "PostgreSQL: store the documents and queue them for `truce worker`, then return")
     .argument("<inputs...>", "files, folders, URLs or feeds")
     .action(async (inputs: string[], options: IngestOptions) => {
+      if (options.queue) return queueIngest(options, (store) => sourcesFor(inputs, store), setExitCode);
       await withSession(options, async (session) => {
         const bar =
           options.progress && process.stderr.isTTY

@@ -1,5 +1,6 @@
 // `truce merge`: two incidents are one event; the second's reports join the first, which the machine will not undo.
 import type { Command } from "commander";
+import { resolveIncidentId } from "../../application/incident-view.js";
 import { mergeIncidents } from "../../application/merge-incidents.js";
 import { byOptionHelp, recorder, signedLine } from "../support/decisions.js";
 import { auditKeyOptionHelp, dbOptionHelp, withSession } from "../support/session.js";
@@ -23,7 +24,11 @@ export function registerMerge(program: Command, setExitCode: (code: number) => v
     .option("--audit-key <file>", auditKeyOptionHelp)
     .action(async (a: string, b: string, options: MergeOptions) => {
       await withSession(options, async (session) => {
-        const outcome = await mergeIncidents(session, { into: a, from: b, by: recorder(options.by) });
+        const outcome = await mergeIncidents(session, {
+          into: await resolveIncidentId(session.store, a),
+          from: await resolveIncidentId(session.store, b),
+          by: recorder(options.by),
+        });
         const lines = [
           `incident ${outcome.retired} merged into ${outcome.incident.id}: ${outcome.moved.length} report(s) moved, ${outcome.incident.reportIds.length} in all`,
           `${outcome.constraints} must-link decision(s) recorded: correlation will keep these reports together`,

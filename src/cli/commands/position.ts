@@ -1,5 +1,6 @@
 // `truce position`: a guarantor's position on an incident, and the verdict the agreement's rule draws from it.
 import type { Command } from "commander";
+import { resolveIncidentId } from "../../application/incident-view.js";
 import {
   type PositionOutcome,
   parsePositionKind,
@@ -46,7 +47,7 @@ export function registerPosition(program: Command, setExitCode: (code: number) =
     .description(
       "record a guarantor's position on an incident; the agreement's decision rule may then reach a verdict",
     )
-    .argument("<incident>", "incident id")
+    .argument("<incident>", "incident id (or its first 8 characters)")
     .requiredOption(
       "--guarantor <id>",
       "the guarantor taking the position (a voter of the agreement, e.g. RU)",
@@ -61,7 +62,7 @@ export function registerPosition(program: Command, setExitCode: (code: number) =
     .action(async (incidentId: string, options: PositionOptions) => {
       await withSession(options, async (session) => {
         const outcome = await recordPosition(session, {
-          incidentId,
+          incidentId: await resolveIncidentId(session.store, incidentId),
           guarantor: options.guarantor,
           position: parsePositionKind(options.position),
           party: options.party ?? null,

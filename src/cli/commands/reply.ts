@@ -1,6 +1,7 @@
 // `truce reply`: the accused party's answer to the verdict in force on an incident, before the deadline.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import { resolveIncidentId } from "../../application/incident-view.js";
 import { recordReply } from "../../application/record-reply.js";
 import { TruceError } from "../../errors.js";
 import { signedLine } from "../support/decisions.js";
@@ -39,7 +40,7 @@ export function registerReply(program: Command, setExitCode: (code: number) => v
   program
     .command("reply")
     .description("record the accused party's reply to the verdict on an incident (before the reply deadline)")
-    .argument("<incident>", "incident id")
+    .argument("<incident>", "incident id (or its first 8 characters)")
     .requiredOption("--party <id>", "the party replying: the one the verdict holds responsible")
     .option("--text <text>", "the reply")
     .option("--file <file>", "read the reply from this file")
@@ -48,7 +49,11 @@ export function registerReply(program: Command, setExitCode: (code: number) => v
     .action(async (incidentId: string, options: ReplyOptions) => {
       const text = await replyText(options);
       await withSession(options, async (session) => {
-        const { reply, verdict } = await recordReply(session, { incidentId, party: options.party, text });
+        const { reply, verdict } = await recordReply(session, {
+          incidentId: await resolveIncidentId(session.store, incidentId),
+          party: options.party,
+          text,
+        });
         process.stdout.write(
           `reply ${reply.id} by ${reply.party} recorded on incident ${reply.incidentId}, answering verdict ${verdict.id} (${verdict.outcome} by ${verdict.attributedParty}; replies accepted until ${verdict.replyBy})\n${await signedLine(session)}\n`,
         );

@@ -1,5 +1,6 @@
 // `truce split`: some reports of an incident are another event; they leave into a new one, for good.
 import type { Command } from "commander";
+import { resolveIncidentId } from "../../application/incident-view.js";
 import { splitIncident } from "../../application/split-incident.js";
 import { byOptionHelp, recorder, signedLine } from "../support/decisions.js";
 import { auditKeyOptionHelp, dbOptionHelp, withSession } from "../support/session.js";
@@ -16,8 +17,11 @@ export function registerSplit(program: Command, setExitCode: (code: number) => v
   program
     .command("split")
     .description("move some reports of an incident into a new incident")
-    .argument("<incident>", "incident id")
-    .requiredOption("--reports <ids>", "the reports that leave, comma-separated")
+    .argument("<incident>", "incident id (or its first 8 characters)")
+    .requiredOption(
+      "--reports <ids>",
+      "the reports that leave, comma-separated (full ids or their first 8 characters)",
+    )
     .option("--by <name>", byOptionHelp)
     .option("--db <db>", dbOptionHelp)
     .option("--agreement <file>", "classify against this agreement file instead of the shipped ones")
@@ -25,7 +29,7 @@ export function registerSplit(program: Command, setExitCode: (code: number) => v
     .action(async (incidentId: string, options: SplitOptions) => {
       await withSession(options, async (session) => {
         const outcome = await splitIncident(session, {
-          incidentId,
+          incidentId: await resolveIncidentId(session.store, incidentId),
           reportIds: options.reports.split(","),
           by: recorder(options.by),
         });

@@ -19,6 +19,10 @@ const LABEL = 13;
 const fit = (text: string, width: number): string =>
   text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 
+/** Paths and URLs say most at their end: cut them from the start. */
+const fitStart = (text: string): string =>
+  text.length <= CELL ? text : `…${text.slice(text.length - CELL + 1)}`;
+
 interface Row {
   readonly label: string;
   readonly flag: boolean;
@@ -39,7 +43,11 @@ function reportRows(view: IncidentView): Row[] {
   return [
     { label: "report", flag: false, cells: sides.map((s) => s.report.id.slice(0, 8)) },
     { label: "source", flag: false, cells: sides.map((s) => `${s.report.source} (${s.report.kind})`) },
-    { label: "document", flag: false, cells: sides.map((s) => dash(s.document?.origin ?? s.document?.id)) },
+    {
+      label: "document",
+      flag: false,
+      cells: sides.map((s) => fitStart(dash(s.document?.origin ?? s.document?.id))),
+    },
     {
       label: "published",
       flag: false,
@@ -50,6 +58,7 @@ function reportRows(view: IncidentView): Row[] {
     ),
     fromComparison("place", "place", (s) => ` (geo ${s.report.geoPrecision})`),
     fromComparison("type", "type"),
+    fromComparison("subType", "sub-type"),
     fromComparison("perpetrator", "perpetrator"),
     fromComparison("target", "target"),
     fromComparison("killed", "killed"),

@@ -126,7 +126,7 @@ function limitOf(raw: string): number {
   return Number(value);
 }
 
-function oneOf<T extends string>(option: string, raw: string, allowed: readonly T[]): T {
+function oneOf<const T extends string>(option: string, raw: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a === raw.trim().toLowerCase());
   if (found === undefined) throw usage(`--${option} "${raw}" is not one of: ${allowed.join(", ")}`);
   return found;

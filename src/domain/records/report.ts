@@ -2,13 +2,8 @@
 import type { EventType, GeoPrecision, SubEventType, TimePrecision } from "../ontology.js";
 import type { Span } from "../text/span.js";
 
-export interface Report {
-  readonly id: string;
-  readonly documentId: string;
-  /** The outlet or party the claim comes from; wire copies re-published by several outlets share a group. */
-  readonly source: string;
-  /** Reports whose text is a near-duplicate (a wire story re-published) share this group: one source, not two. */
-  readonly copyGroup: string;
+/** What a source says happened: the same fields whether read from an article or stored as a report. */
+export interface EventFacts {
   readonly date: string | null;
   readonly dateEnd: string | null;
   readonly datePrecision: TimePrecision | null;
@@ -23,6 +18,15 @@ export interface Report {
   readonly perpetrator: string | null;
   readonly target: string | null;
   readonly killed: number | null;
+}
+
+export interface Report extends EventFacts {
+  readonly id: string;
+  readonly documentId: string;
+  /** The outlet or party the claim comes from; wire copies re-published by several outlets share a group. */
+  readonly source: string;
+  /** Reports whose text is a near-duplicate (a wire story re-published) share this group: one source, not two. */
+  readonly copyGroup: string;
   /** Whether the source is a monitor's own observation (confirms), a party's complaint, or the press. */
   readonly kind: "press" | "complaint" | "observation";
   readonly spans: readonly Span[];

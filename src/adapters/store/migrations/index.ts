@@ -3,17 +3,22 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import { TruceError } from "../../../errors.js";
 import type { Database } from "../schema.js";
 import * as m0001 from "./0001-initial.js";
+import * as m0002 from "./0002-ingestion.js";
 
 /** Names sort in the order they run; a name, once released, is never changed or reused. */
 const migrations: Readonly<Record<string, Migration>> = {
   "0001-initial": m0001,
+  "0002-ingestion": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({ ...migrations }),
 };
 
-export const latestMigration = Object.keys(migrations).sort().at(-1) ?? "";
+/** Every migration, in the order they run. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
+
+export const latestMigration = migrationNames.at(-1) ?? "";
 
 /**
  * Brings the database to the latest schema and returns the migrations it applied (none when already there).
