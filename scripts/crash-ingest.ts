@@ -264,8 +264,12 @@ export async function runCrashIngest(options: CrashOptions): Promise<CrashResult
     for (let round = 1; round <= options.rounds; round++) {
       const before = storedHashes(dbFile).size;
       const left = hashOfFile.size - before;
-      const target = before + 1 + Math.floor(rng.next() * Math.max(1, left - 1));
-      const delay = Math.round(referenceMs * (0.2 + 0.8 * rng.next()));
+      // Progress is spread over the rounds left (on average 1/2 of them are polled), so that late rounds
+      // still have documents to be killed among.
+      const roundsLeft = Math.max(1, Math.ceil((options.rounds - round + 1) / 2));
+      const step = 1 + Math.floor(rng.next() * Math.max(1, (2 * left) / roundsLeft - 1));
+      const target = Math.min(before + step, hashOfFile.size - 1);
+      const delay = Math.round(referenceMs * (0.1 + 0.8 * rng.next()));
       const counter = documentCounter(dbFile);
       const kill: Kill = round % 2 === 1 ? { afterMs: delay } : { poll: () => counter.count() >= target };
       const run = await runTruce(ingestArgs(dbFile), work, kill).finally(() => counter.close());

@@ -1,6 +1,5 @@
 // Everything known about one incident in one value: its reports side by side, decisions and audit trail (CLI and API).
-import { articleFromSource } from "../adapters/files/read-article.js";
-import type { ArticleFormat } from "../domain/article.js";
+
 import type { AuditEntry } from "../domain/audit/entry.js";
 import type { StoredDocument } from "../domain/records/document.js";
 import type { Incident } from "../domain/records/incident.js";
@@ -9,6 +8,7 @@ import type { Position, Reply, Verdict } from "../domain/records/verification.js
 import type { Span } from "../domain/text/span.js";
 import { TruceError } from "../errors.js";
 import type { Repositories } from "../ports/store.js";
+import { articleOfDocument } from "./article-of-document.js";
 import { auditEntries } from "./audit-trail.js";
 
 export interface DocumentSummary {
@@ -72,16 +72,8 @@ export interface IncidentView {
   readonly audit: readonly AuditEntry[];
 }
 
-const formats: Record<StoredDocument["contentType"], ArticleFormat> = {
-  "application/json": "json",
-  "text/html": "html",
-  "text/plain": "text",
-};
-
 /** Spans point into the article text read from the body (not into the raw JSON or HTML), so read it the same way. */
-function articleText(document: StoredDocument): string {
-  return articleFromSource(document.body, formats[document.contentType], document.origin ?? document.id).text;
-}
+const articleText = (document: StoredDocument): string => articleOfDocument(document).text;
 
 const dateOf = (r: Report): string | null =>
   r.date === null ? null : r.dateEnd !== null && r.dateEnd !== r.date ? `${r.date}..${r.dateEnd}` : r.date;

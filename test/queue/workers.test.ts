@@ -92,7 +92,7 @@ describe("ingestion queue", () => {
 
   it("two workers read every queued document once; a broken one ends in the dead letters", {
     timeout: 180_000,
-  }, async () => {
+  }, async (t) => {
     const dir = path.join(work, "pg");
     const articles = path.join(dir, "articles");
     mkdirSync(articles, { recursive: true });
@@ -144,6 +144,7 @@ describe("ingestion queue", () => {
       assert.ok(m, w.stdout);
       return { read: Number(m[1]), failed: Number(m[3]), dead: Number(m[4]), reports: Number(m[5]) };
     });
+    t.diagnostic(`documents read by each worker: ${read.map((w) => w.read).join(" + ")}`);
     assert.equal(
       read.reduce((n, w) => n + w.read, 0),
       60,
