@@ -60,8 +60,8 @@ interface RunOutcome {
   readonly stderr: string;
 }
 
-/** When to kill -9 a run: after a delay, or as soon as `poll` (asked every few milliseconds) says so. */
-type Kill = { readonly afterMs: number } | { readonly poll: () => boolean };
+/** When to kill -9 a run: as soon as `poll`, asked every few milliseconds, says so. */
+type Kill = { readonly poll: () => boolean };
 
 function runTruce(args: readonly string[], cwd: string, kill?: Kill): Promise<RunOutcome> {
   return new Promise((resolve, reject) => {
@@ -82,8 +82,7 @@ function runTruce(args: readonly string[], cwd: string, kill?: Kill): Promise<Ru
       if (!killed) killed = child.kill("SIGKILL");
     };
     let timer: NodeJS.Timeout | null = null;
-    if (kill !== undefined && "afterMs" in kill) timer = setTimeout(killNow, kill.afterMs);
-    if (kill !== undefined && "poll" in kill)
+    if (kill !== undefined)
       timer = setInterval(() => {
         if (kill.poll()) killNow();
       }, 3);
@@ -253,9 +252,10 @@ export async function runCrashIngest(options: CrashOptions): Promise<CrashResult
     );
     log(`reference run: ${referenceState.documents.length} documents in ${referenceMs} ms`);
 
-    // Odd rounds are killed after a random delay, anywhere from start-up (opening and migrating the database)
-    // to the end of a whole run. Start-up takes most of a small run, so even rounds wait instead until a random
-    // number of further documents is stored and kill then, in the middle of the writes that follow.
+    // Each round is killed -9 after a random (seeded) delay, anywhere from start-up (opening and migrating the
+    // database) to twice a whole run, or as soon as a random number of further documents is stored,
+    // whichever comes first. The document target spreads progress over the rounds, so that every round still
+    // has documents to be killed among, and start-up, which takes most of a small run, does not absorb the kills.
     const rng = new Rng(options.seed);
     const dbFile = path.join(work, "crash.db");
     const acknowledged = new Set<string>();
@@ -264,14 +264,20 @@ export async function runCrashIngest(options: CrashOptions): Promise<CrashResult
     for (let round = 1; round <= options.rounds; round++) {
       const before = storedHashes(dbFile).size;
       const left = hashOfFile.size - before;
-      // Progress is spread over the rounds left (on average 1/2 of them are polled), so that late rounds
-      // still have documents to be killed among.
-      const roundsLeft = Math.max(1, Math.ceil((options.rounds - round + 1) / 2));
+      const roundsLeft = options.rounds - round + 1;
       const step = 1 + Math.floor(rng.next() * Math.max(1, (2 * left) / roundsLeft - 1));
       const target = Math.min(before + step, hashOfFile.size - 1);
-      const delay = Math.round(referenceMs * (0.1 + 0.8 * rng.next()));
+      const delay = Math.round(referenceMs * (0.05 + 1.95 * rng.next()));
       const counter = documentCounter(dbFile);
-      const kill: Kill = round % 2 === 1 ? { afterMs: delay } : { poll: () => counter.count() >= target };
+      const started = Date.now();
+      let by = "";
+      const kill: Kill = {
+        poll: () => {
+          if (Date.now() - started >= delay) by = `after ${delay} ms`;
+          else if (counter.count() >= target) by = `once ${target} documents were stored`;
+          return by !== "";
+        },
+      };
       const run = await runTruce(ingestArgs(dbFile), work, kill).finally(() => counter.close());
       const after = storedHashes(dbFile);
       for (const hash of after) acknowledged.add(hash);
@@ -279,9 +285,8 @@ export async function runCrashIngest(options: CrashOptions): Promise<CrashResult
         kills++;
         if (after.size > before && after.size < hashOfFile.size) killsMidIngest++;
       } else if (run.code !== 0) throw new Error(`round ${round} failed on its own: ${run.stderr}`);
-      const when = "afterMs" in kill ? `after ${delay} ms` : `once ${target} documents were stored`;
       log(
-        `round ${round}: ${run.killed ? `killed ${when}` : "finished"}, ${after.size}/${hashOfFile.size} documents`,
+        `round ${round}: ${run.killed ? `killed ${by}` : "finished"}, ${after.size}/${hashOfFile.size} documents`,
       );
     }
     const final = await runTruce(ingestArgs(dbFile), work);

@@ -294,7 +294,7 @@ class Generator {
     const weapon = mention(t.weapon, weapons);
     const time = mention(t.timeOfDay, timesOfDay);
     if (site) parts.push(rng.chance(0.5) ? `The strike hit ${site}.` : `Witnesses said ${site} was damaged.`);
-    if (weapon) parts.push(rng.chance(0.5) ? `${cap(weapon)} were used.` : `Sources reported the use of ${weapon}.`);
+    if (weapon) parts.push(rng.chance(0.5) ? `Witnesses described ${weapon}.` : `Sources reported the use of ${weapon}.`);
     if (time) parts.push(rng.chance(0.5) ? `It happened ${time}.` : `The attack began ${time}.`);
     return parts.length > 0 ? ` ${parts.join(" ")}` : "";
   }

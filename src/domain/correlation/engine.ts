@@ -6,7 +6,7 @@ import { ConstraintConflictError, ConstraintSet } from "./constraints.js";
 import { featuresOf, type ReportFeatures } from "./features.js";
 import { IncidentState } from "./incident-state.js";
 import { WordRarity } from "./similarity.js";
-import { AMBIGUITY_MARGIN, LINK_THRESHOLD, score } from "./score.js";
+import { AMBIGUITY_MARGIN, LINK_THRESHOLD, partialScore, TEXT_MAX, textScore } from "./score.js";
 
 export interface CorrelatorOptions {
   readonly index?: CandidateIndex;
@@ -123,11 +123,16 @@ export class Correlator {
       home = this.#open(f);
       result = { incidentId: home.id, created: true, score: best === null ? null : bestScore };
     }
-    if (vagueSeen.length > 0) this.#adoptVague(home, [...vagueSeen]);
+    // Only a new incident can change which incident a vague one fits best; country-level ones (whose
+    // candidates are the whole country) are left alone, which bounds the work per report.
+    if (result.created && vagueSeen.length > 0) this.#adoptVague(home, vagueSeen.filter((v) => v.admin1s.length > 0));
     return result;
   }
 
   readonly #vagueSeen: IncidentState[] = [];
+  readonly #scratchIncs: IncidentState[] = [];
+  readonly #scratchPartials: number[] = [];
+  readonly #scratchOrder: number[] = [];
   readonly #rarity = new WordRarity();
 
   #best(
@@ -136,18 +141,34 @@ export class Correlator {
     vagueOut: IncidentState[] | null,
     self: IncidentState | null,
   ): { best: IncidentState | null; bestScore: number; second: number } {
+    // Cheap terms for every candidate, then text in decreasing order of the cheap part, stopping once even
+    // a perfect text match could not come within the margin of the leader (or of the threshold): such a
+    // candidate can neither win nor make the lead ambiguous, so the decision is exactly a full scoring's.
+    const incs = this.#scratchIncs;
+    const partials = this.#scratchPartials;
+    const order = this.#scratchOrder;
+    incs.length = 0;
+    partials.length = 0;
+    order.length = 0;
+    for (const inc of this.#index.candidates(f)) {
+      if (inc === self || forbidden?.has(inc)) continue;
+      if (vagueOut !== null && inc.geoPrecision === 3 && isVagueIncident(inc)) {
+        vagueOut.push(inc);
+        continue;
+      }
+      order.push(incs.length);
+      incs.push(inc);
+      partials.push(partialScore(f, inc));
+    }
+    order.sort((a, b) => (partials[b] as number) - (partials[a] as number));
     let best: IncidentState | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
-    for (const inc of this.#index.candidates(f)) {
-      if (inc === self || forbidden?.has(inc)) continue;
-      if (vagueOut !== null && inc.geoPrecision === 3) {
-        if (isVagueIncident(inc)) {
-          vagueOut.push(inc);
-          continue;
-        }
-      }
-      const s = score(f, inc);
+    for (const i of order) {
+      const p = partials[i] as number;
+      if (p + TEXT_MAX < (bestScore > this.#threshold ? bestScore : this.#threshold) - this.#margin) break;
+      const inc = incs[i] as IncidentState;
+      const s = p + textScore(f, inc);
       if (s > bestScore) {
         second = bestScore;
         bestScore = s;
@@ -160,7 +181,7 @@ export class Correlator {
   /** Brings small vague incidents into `home` when their reports clearly fit it best. */
   #adoptVague(home: IncidentState, vagueIncidents: readonly IncidentState[]): void {
     for (const v of vagueIncidents) {
-      if (v.members.length > 3 || !this.#incidents.has(v.id)) continue;
+      if (v.members.length > 2 || !this.#incidents.has(v.id)) continue;
       if (v.members.some((m) => this.#constraints.touches(m.report.id))) continue;
       const f = v.members[0] as ReportFeatures;
       const { best, bestScore, second } = this.#best(f, null, null, v);

@@ -64,6 +64,8 @@ function dateScore(f: ReportFeatures, inc: IncidentState): number {
  * precision decides. Province-level reports only agree or disagree on the province, which says little.
  */
 function placeScore(f: ReportFeatures, inc: IncidentState): number {
+  const coarseFirst = Math.max(f.geoPrecision, inc.geoPrecision);
+  if (coarseFirst === 3 || Number.isNaN(f.lat) || Number.isNaN(inc.lat)) return provinceScore(f, inc);
   let nameSim = 0;
   for (let i = 0; i < inc.locationKeys.length; i++) {
     if (inc.locationKeys[i] === f.locationKey) {
@@ -86,6 +88,10 @@ function placeScore(f: ReportFeatures, inc: IncidentState): number {
     const s = km <= near * 0.2 ? 1.5 : km <= near * 0.5 ? 0.5 : km <= near ? -0.5 : -3;
     return s + (nameSim === 1 ? 1 : 0);
   }
+  return provinceScore(f, inc);
+}
+
+function provinceScore(f: ReportFeatures, inc: IncidentState): number {
   const sameAdmin1 = f.admin1 !== null && inc.admin1s.includes(f.admin1);
   if (f.admin1 !== null && inc.admin1s.length > 0 && !sameAdmin1) return -2;
   return sameAdmin1 ? 0.3 : 0;
@@ -137,15 +143,18 @@ export interface ScoreBreakdown {
   readonly total: number;
 }
 
+/** The most the text term can add: lets the correlator skip it for candidates that cannot win anyway. */
+export const TEXT_MAX = TEXT_WEIGHT * (1 - TEXT_BASELINE);
+
+/** Every term but text: cheap, so it is computed for every candidate first. */
+export function partialScore(f: ReportFeatures, inc: IncidentState): number {
+  return placeScore(f, inc) + typeScore(f, inc) + dateScore(f, inc) + actorScore(f, inc) + killedScore(f, inc);
+}
+
+export { textScore };
+
 export function score(f: ReportFeatures, inc: IncidentState): number {
-  return (
-    typeScore(f, inc) +
-    dateScore(f, inc) +
-    placeScore(f, inc) +
-    actorScore(f, inc) +
-    killedScore(f, inc) +
-    textScore(f, inc)
-  );
+  return partialScore(f, inc) + textScore(f, inc);
 }
 
 /** The same score, term by term, for explaining a link to a reviewer. */
