@@ -1,7 +1,8 @@
 // Benchmark: correlate 1,000,000 synthetic reports in one process, then time linking one report into 1 M incidents.
-import { generate } from "../src/synthetic/generate.js";
+
 import { Correlator } from "../src/domain/correlation/engine.js";
 import { pairwiseScores } from "../src/domain/correlation/quality.js";
+import { generate } from "../src/synthetic/generate.js";
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 1_000_000);
 const INDEX_INCIDENTS = Number(process.env.BENCH_INDEX_INCIDENTS ?? 1_000_000);
@@ -28,7 +29,9 @@ function period(incidents: number): number {
   const truth = all.truth.slice(0, REPORTS);
   const genS = (performance.now() - t) / 1000;
   sampleRss();
-  console.log(`generated ${reports.length} reports of ${incidents} incidents over ${period(incidents)} days in ${genS.toFixed(1)} s`);
+  console.log(
+    `generated ${reports.length} reports of ${incidents} incidents over ${period(incidents)} days in ${genS.toFixed(1)} s`,
+  );
 
   t = performance.now();
   const c = new Correlator();
@@ -46,7 +49,9 @@ function period(incidents: number): number {
     reports.map((r) => c.incidentOf(r.id)?.id ?? r.id),
     truth,
   );
-  console.log(`pairwise on the full run: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)}`);
+  console.log(
+    `pairwise on the full run: P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)}`,
+  );
 }
 
 // ── 2. Link one new report into an index of INDEX_INCIDENTS incidents ─────────────────────────
@@ -54,8 +59,16 @@ function period(incidents: number): number {
   const incidents = INDEX_INCIDENTS + 1000;
   const t = performance.now();
   // One report per incident, so the index ends up holding (about) one incident per report.
-  const data = generate({ incidents, seed: 2, days: period(incidents), maxReportsPerIncident: 1, distractorRate: 0.15 });
-  console.log(`generated ${data.reports.length} single-report incidents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const data = generate({
+    incidents,
+    seed: 2,
+    days: period(incidents),
+    maxReportsPerIncident: 1,
+    distractorRate: 0.15,
+  });
+  console.log(
+    `generated ${data.reports.length} single-report incidents in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   const c = new Correlator();
   const probeEvery = Math.floor(data.reports.length / 1000);
   const probes = [];
@@ -67,7 +80,9 @@ function period(incidents: number): number {
     else c.add(r);
     if ((i & 0xffff) === 0) sampleRss();
   }
-  console.log(`index built: ${c.incidentCount} incidents in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+  console.log(
+    `index built: ${c.incidentCount} incidents in ${((performance.now() - t2) / 1000).toFixed(1)} s`,
+  );
   const times: number[] = [];
   for (const r of probes) {
     const t0 = process.hrtime.bigint();

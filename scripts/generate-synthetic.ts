@@ -1,8 +1,9 @@
 // Writes synthetic reports (with their true incident id) and true incidents as JSON Lines.
 // Usage: node --import tsx scripts/generate-synthetic.ts [incidents=1000] [seed=1] [outDir=.]
+
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
-import { once } from "node:events";
 import { generate } from "../src/synthetic/generate.js";
 
 async function writeLines(path: string, rows: Iterable<unknown>): Promise<void> {

@@ -10,9 +10,15 @@ describe("Rng", () => {
     const a = new Rng(1);
     const b = new Rng(1);
     const xs = Array.from({ length: 1000 }, () => a.next());
-    assert.deepEqual(xs, Array.from({ length: 1000 }, () => b.next()));
+    assert.deepEqual(
+      xs,
+      Array.from({ length: 1000 }, () => b.next()),
+    );
     assert.ok(xs.every((x) => x >= 0 && x < 1));
-    assert.notDeepEqual(xs.slice(0, 5), Array.from({ length: 5 }, () => new Rng(2).next()));
+    assert.notDeepEqual(
+      xs.slice(0, 5),
+      Array.from({ length: 5 }, () => new Rng(2).next()),
+    );
   });
 });
 
@@ -50,7 +56,8 @@ describe("generate", () => {
     data.reports.forEach((r, i) => {
       const t = byId.get(data.truth[i] as string);
       assert.ok(t);
-      if (r.geoPrecision === 1 && r.location !== t.location && normalisePlaceName(r.location) !== "") variant++;
+      if (r.geoPrecision === 1 && r.location !== t.location && normalisePlaceName(r.location) !== "")
+        variant++;
       if (r.perpetrator !== null && r.perpetrator !== t.perpetrator) otherPerp++;
       if (r.killed !== null && r.killed !== t.killed) otherToll++;
       if (r.copyGroup !== r.id) copies++;
@@ -64,7 +71,10 @@ describe("generate", () => {
     assert.ok(copies / n > 0.05, "wire copies");
     assert.ok((geo[3] ?? 0) / n > 0.05 && (geo[2] ?? 0) / n > 0.05, "vaguer places");
     assert.ok((time[2] ?? 0) / n > 0.05 && (time[3] ?? 0) / n > 0.02, "vaguer dates");
-    assert.ok(data.incidents.filter((i) => i.distractorOf !== null).length / data.incidents.length > 0.1, "distractors");
+    assert.ok(
+      data.incidents.filter((i) => i.distractorOf !== null).length / data.incidents.length > 0.1,
+      "distractors",
+    );
   });
 
   it("uses real gazetteer places with admin1 and coordinates", () => {

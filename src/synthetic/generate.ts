@@ -107,7 +107,8 @@ class Generator {
   #reportSeq = 0;
 
   constructor(o: GenerateOptions) {
-    if (!Number.isInteger(o.incidents) || o.incidents < 0) throw new RangeError("incidents must be a whole number ≥ 0");
+    if (!Number.isInteger(o.incidents) || o.incidents < 0)
+      throw new RangeError("incidents must be a whole number ≥ 0");
     this.#rng = new Rng(o.seed);
     this.#pool = o.places ?? syrianPlaces();
     if (this.#pool.places.length === 0) throw new RangeError("the place pool is empty");
@@ -151,7 +152,10 @@ class Generator {
       const base = rng.int(0, k - 1);
       const basePlace = this.#incidentPlaces[base] as number;
       const near = (places[basePlace] as SyntheticPlace).neighbours;
-      placeIdx = near.length > 0 && rng.chance(0.7) ? (near[rng.int(0, Math.min(near.length, 6) - 1)] as number) : basePlace;
+      placeIdx =
+        near.length > 0 && rng.chance(0.7)
+          ? (near[rng.int(0, Math.min(near.length, 6) - 1)] as number)
+          : basePlace;
       day = (this.#incidentDays[base] as number) + rng.int(-2, 2);
       const allowed = this.#allowed((places[placeIdx] as SyntheticPlace).admin1);
       pattern = rng.chance(0.5) ? (this.#incidentPatterns[base] as EventPattern) : this.#pattern(allowed);
@@ -229,14 +233,24 @@ class Generator {
   /** Heavy-tailed: many events kill nobody or a few, some kill dozens. */
   #trueKilled(p: EventPattern): number {
     const rng = this.#rng;
-    if (p.sub === "Arrests" || p.sub === "Looting/property destruction" || p.sub === "Abduction/forced disappearance") {
+    if (
+      p.sub === "Arrests" ||
+      p.sub === "Looting/property destruction" ||
+      p.sub === "Abduction/forced disappearance"
+    ) {
       return 0;
     }
     if (rng.chance(0.3)) return 0;
     return Math.min(300, Math.max(1, Math.round(Math.exp(0.8 + 1.1 * rng.normal()))));
   }
 
-  #report(t: TrueIncident, day: number, place: SyntheticPlace, pattern: EventPattern, outlet: Outlet): Report {
+  #report(
+    t: TrueIncident,
+    day: number,
+    place: SyntheticPlace,
+    pattern: EventPattern,
+    outlet: Outlet,
+  ): Report {
     const rng = this.#rng;
     // When: most outlets give the day (a few the publication day instead); some the week; monthly reports the month.
     const datePrecision: TimePrecision = rng.weighted([1, 2, 3] as const, [78, 15, 7]);
@@ -248,7 +262,9 @@ class Generator {
     // Where: the town (often spelt otherwise), near a town, only the province, or only the country.
     const where = this.#where(place, rng.weighted([1, 2, 3, 0] as const, [72, 16, 10, 2]));
 
-    const sub = rng.chance(0.12) ? (rng.pick(CONFUSIONS[pattern.sub] ?? [pattern.sub]) as SubEventType) : pattern.sub;
+    const sub = rng.chance(0.12)
+      ? (rng.pick(CONFUSIONS[pattern.sub] ?? [pattern.sub]) as SubEventType)
+      : pattern.sub;
     const perpetrator = this.#perpetrator(pattern, outlet);
     const target = rng.chance(0.3) ? null : pattern.target;
     const killed = this.#stated(t.killed, pattern, outlet);
@@ -294,7 +310,10 @@ class Generator {
     const weapon = mention(t.weapon, weapons);
     const time = mention(t.timeOfDay, timesOfDay);
     if (site) parts.push(rng.chance(0.5) ? `The strike hit ${site}.` : `Witnesses said ${site} was damaged.`);
-    if (weapon) parts.push(rng.chance(0.5) ? `Witnesses described ${weapon}.` : `Sources reported the use of ${weapon}.`);
+    if (weapon)
+      parts.push(
+        rng.chance(0.5) ? `Witnesses described ${weapon}.` : `Sources reported the use of ${weapon}.`,
+      );
     if (time) parts.push(rng.chance(0.5) ? `It happened ${time}.` : `The attack began ${time}.`);
     return parts.length > 0 ? ` ${parts.join(" ")}` : "";
   }
@@ -304,7 +323,8 @@ class Generator {
     const id = `r${++this.#reportSeq}`;
     let text = original.summary;
     // Light edits re-publishers make: a dateline, a credit, a word changed, the last sentence cut.
-    if (rng.chance(0.5)) text = `${rng.pick(["BEIRUT", "DAMASCUS", "ISTANBUL", "AMMAN"])} (${original.source}) - ${text}`;
+    if (rng.chance(0.5))
+      text = `${rng.pick(["BEIRUT", "DAMASCUS", "ISTANBUL", "AMMAN"])} (${original.source}) - ${text}`;
     if (rng.chance(0.4)) text = text.replace(" said", " reported").replace(" killing ", " leaving dead ");
     if (rng.chance(0.3)) text = text.replace(/ [^.]*\.$/, "");
     if (rng.chance(0.4)) text = `${text} ${outlet} contributed to this report.`;
@@ -325,7 +345,13 @@ class Generator {
   #where(
     place: SyntheticPlace,
     precision: 0 | 1 | 2 | 3,
-  ): { location: string; admin1: string | null; lat: number | null; lon: number | null; geoPrecision: GeoPrecision } {
+  ): {
+    location: string;
+    admin1: string | null;
+    lat: number | null;
+    lon: number | null;
+    geoPrecision: GeoPrecision;
+  } {
     const rng = this.#rng;
     if (precision === 0) {
       return { location: rng.pick(this.#pool.vague), admin1: null, lat: null, lon: null, geoPrecision: 3 };
@@ -335,18 +361,36 @@ class Generator {
       const names = unit ? [unit.name, ...unit.alt] : [place.admin1];
       const base = rng.pick(names);
       const location = rng.chance(0.5) && !/province|governorate/i.test(base) ? `${base} province` : base;
-      return { location, admin1: place.admin1, lat: unit?.lat ?? null, lon: unit?.lon ?? null, geoPrecision: 3 };
+      return {
+        location,
+        admin1: place.admin1,
+        lat: unit?.lat ?? null,
+        lon: unit?.lon ?? null,
+        geoPrecision: 3,
+      };
     }
     if (precision === 2) {
       const neighbours = place.neighbours;
-      const named = neighbours.length > 0 && rng.chance(0.5)
-        ? (this.#pool.places[neighbours[rng.int(0, Math.min(3, neighbours.length) - 1)] as number] as SyntheticPlace)
-        : place;
+      const named =
+        neighbours.length > 0 && rng.chance(0.5)
+          ? (this.#pool.places[
+              neighbours[rng.int(0, Math.min(3, neighbours.length) - 1)] as number
+            ] as SyntheticPlace)
+          : place;
       const name = this.#spell(named);
-      const location = named === place ? rng.pick([`${name} countryside`, `outskirts of ${name}`, `near ${name}`]) : `near ${name}`;
+      const location =
+        named === place
+          ? rng.pick([`${name} countryside`, `outskirts of ${name}`, `near ${name}`])
+          : `near ${name}`;
       return { location, admin1: named.admin1, lat: named.lat, lon: named.lon, geoPrecision: 2 };
     }
-    return { location: this.#spell(place), admin1: place.admin1, lat: place.lat, lon: place.lon, geoPrecision: 1 };
+    return {
+      location: this.#spell(place),
+      admin1: place.admin1,
+      lat: place.lat,
+      lon: place.lon,
+      geoPrecision: 1,
+    };
   }
 
   /** The name as an outlet spells it: the gazetteer's name, one of its variants, or now and then a typo. */
@@ -378,7 +422,11 @@ class Generator {
     if (trueKilled === 0) return rng.chance(0.9) ? 0 : 1;
     let x = trueKilled * Math.exp(0.2 * rng.normal());
     if (outlet.leaning !== "neutral") {
-      if (sideOf[p.target] === outlet.leaning || (p.target === "CIV" && sideOf[p.perpetrator] !== outlet.leaning)) x *= 1.4;
+      if (
+        sideOf[p.target] === outlet.leaning ||
+        (p.target === "CIV" && sideOf[p.perpetrator] !== outlet.leaning)
+      )
+        x *= 1.4;
       else if (sideOf[p.perpetrator] === outlet.leaning) x *= 0.6;
     }
     if (rng.chance(0.2)) x *= 0.6;
@@ -395,13 +443,21 @@ class Generator {
     precision: TimePrecision,
   ): string {
     const rng = this.#rng;
-    const who = perpetrator === null ? rng.pick(["unidentified attackers", "unknown forces", "gunmen"]) : rng.pick(actorWords[perpetrator] ?? ["armed men"]);
+    const who =
+      perpetrator === null
+        ? rng.pick(["unidentified attackers", "unknown forces", "gunmen"])
+        : rng.pick(actorWords[perpetrator] ?? ["armed men"]);
     const verb = rng.pick(verbs[sub] ?? ["attacked"]);
     const unit = where.admin1 === null ? null : this.#pool.admin1Units.get(where.admin1);
     const province = unit ? `${unit.alt[0] ?? unit.name} province` : "the region";
     const loc = where.geoPrecision === 3 ? `villages in ${where.location}` : where.location;
     const date = dateWords(day, precision, rng);
-    const toll = killed === null ? null : killed === 0 ? "no one was killed" : `${killed} ${killed === 1 ? "person was" : "people were"} killed`;
+    const toll =
+      killed === null
+        ? null
+        : killed === 0
+          ? "no one was killed"
+          : `${killed} ${killed === 1 ? "person was" : "people were"} killed`;
     const tail = rng.pick(tails);
     let s: string;
     switch (rng.int(0, 3)) {
@@ -428,8 +484,11 @@ function cap(s: string): string {
 function dateWords(day: number, precision: TimePrecision, rng: Rng): string {
   const d = new Date(day * DAY_MS);
   if (precision === 3) return `in ${months[d.getUTCMonth()]}`;
-  if (precision === 2) return rng.pick(["last week", "over the weekend", "earlier this week", "in recent days"]);
-  return rng.chance(0.5) ? `on ${weekdays[d.getUTCDay()]}` : `on ${d.getUTCDate()} ${months[d.getUTCMonth()]}`;
+  if (precision === 2)
+    return rng.pick(["last week", "over the weekend", "earlier this week", "in recent days"]);
+  return rng.chance(0.5)
+    ? `on ${weekdays[d.getUTCDay()]}`
+    : `on ${d.getUTCDate()} ${months[d.getUTCMonth()]}`;
 }
 
 function midMonth(day: number): number {

@@ -1,7 +1,7 @@
 // The generator's places: real gazetteer entries (names, spellings, coordinates, admin1) and their neighbours.
 import { dataDir, readDataFile } from "../adapters/data/data-files.js";
-import { type PlaceEntry, validatePlaceEntries } from "../domain/places/gazetteer.js";
 import { haversineKm } from "../domain/correlation/similarity.js";
+import { type PlaceEntry, validatePlaceEntries } from "../domain/places/gazetteer.js";
 
 export interface SyntheticPlace {
   readonly name: string;
@@ -35,7 +35,9 @@ export function placePool(entries: readonly PlaceEntry[], country: string): Plac
     if (e.country === country && e.kind === "governorate" && e.admin1 !== null) admin1Units.set(e.admin1, e);
   }
   const vague = entries
-    .filter((e) => e.country === country && (e.kind === "country" || (e.kind === "region" && e.admin1 === null)))
+    .filter(
+      (e) => e.country === country && (e.kind === "country" || (e.kind === "region" && e.admin1 === null)),
+    )
     .map((e) => e.name);
   const places: SyntheticPlace[] = raw.map((e, i) => {
     const near: [number, number][] = [];

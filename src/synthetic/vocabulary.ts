@@ -91,9 +91,27 @@ export interface EventPattern {
 
 /** Event patterns with Syria-like frequencies: shelling and air strikes dominate, then clashes. */
 export const patterns: readonly EventPattern[] = [
-  { sub: "Shelling/artillery/missile attack", perpetrator: "SY-GOV", target: "SY-OPP", admin1s: [...NW, ...SOUTH], weight: 14 },
-  { sub: "Shelling/artillery/missile attack", perpetrator: "SY-GOV", target: "CIV", admin1s: [...NW, ...SOUTH], weight: 8 },
-  { sub: "Shelling/artillery/missile attack", perpetrator: "SY-OPP", target: "SY-GOV", admin1s: [...NW, ...SOUTH], weight: 6 },
+  {
+    sub: "Shelling/artillery/missile attack",
+    perpetrator: "SY-GOV",
+    target: "SY-OPP",
+    admin1s: [...NW, ...SOUTH],
+    weight: 14,
+  },
+  {
+    sub: "Shelling/artillery/missile attack",
+    perpetrator: "SY-GOV",
+    target: "CIV",
+    admin1s: [...NW, ...SOUTH],
+    weight: 8,
+  },
+  {
+    sub: "Shelling/artillery/missile attack",
+    perpetrator: "SY-OPP",
+    target: "SY-GOV",
+    admin1s: [...NW, ...SOUTH],
+    weight: 6,
+  },
   { sub: "Shelling/artillery/missile attack", perpetrator: "HTS", target: "SY-GOV", admin1s: NW, weight: 4 },
   { sub: "Shelling/artillery/missile attack", perpetrator: "TR", target: "SDF", admin1s: NE, weight: 4 },
   { sub: "Shelling/artillery/missile attack", perpetrator: "SDF", target: "SY-OPP", admin1s: NE, weight: 2 },
@@ -103,16 +121,46 @@ export const patterns: readonly EventPattern[] = [
   { sub: "Air/drone strike", perpetrator: "SY-GOV", target: "CIV", admin1s: [...NW, ...SOUTH], weight: 5 },
   { sub: "Air/drone strike", perpetrator: "US", target: "ISIS", admin1s: [...NE, ...DESERT], weight: 4 },
   { sub: "Air/drone strike", perpetrator: "TR", target: "SDF", admin1s: NE, weight: 3 },
-  { sub: "Air/drone strike", perpetrator: "IL", target: "HEZBOLLAH", admin1s: [...SOUTH, "SY-HI"], weight: 1 },
-  { sub: "Armed clash", perpetrator: "SY-GOV", target: "SY-OPP", admin1s: [...NW, ...SOUTH, ...CENTRE], weight: 10 },
+  {
+    sub: "Air/drone strike",
+    perpetrator: "IL",
+    target: "HEZBOLLAH",
+    admin1s: [...SOUTH, "SY-HI"],
+    weight: 1,
+  },
+  {
+    sub: "Armed clash",
+    perpetrator: "SY-GOV",
+    target: "SY-OPP",
+    admin1s: [...NW, ...SOUTH, ...CENTRE],
+    weight: 10,
+  },
   { sub: "Armed clash", perpetrator: "SY-GOV", target: "HTS", admin1s: NW, weight: 5 },
   { sub: "Armed clash", perpetrator: "SY-GOV", target: "ISIS", admin1s: DESERT, weight: 4 },
   { sub: "Armed clash", perpetrator: "SDF", target: "ISIS", admin1s: NE, weight: 4 },
   { sub: "Armed clash", perpetrator: "SY-OPP", target: "SDF", admin1s: NE, weight: 2 },
   { sub: "Armed clash", perpetrator: "HTS", target: "SY-OPP", admin1s: NW, weight: 2 },
-  { sub: "Government regains territory", perpetrator: "SY-GOV", target: "SY-OPP", admin1s: [...NW, ...SOUTH], weight: 1.5 },
-  { sub: "Non-state actor overtakes territory", perpetrator: "HTS", target: "SY-GOV", admin1s: NW, weight: 0.8 },
-  { sub: "Non-state actor overtakes territory", perpetrator: "ISIS", target: "SY-GOV", admin1s: DESERT, weight: 0.6 },
+  {
+    sub: "Government regains territory",
+    perpetrator: "SY-GOV",
+    target: "SY-OPP",
+    admin1s: [...NW, ...SOUTH],
+    weight: 1.5,
+  },
+  {
+    sub: "Non-state actor overtakes territory",
+    perpetrator: "HTS",
+    target: "SY-GOV",
+    admin1s: NW,
+    weight: 0.8,
+  },
+  {
+    sub: "Non-state actor overtakes territory",
+    perpetrator: "ISIS",
+    target: "SY-GOV",
+    admin1s: DESERT,
+    weight: 0.6,
+  },
   { sub: "Remote explosive/landmine/IED", perpetrator: "ISIS", target: "SDF", admin1s: NE, weight: 3 },
   { sub: "Remote explosive/landmine/IED", perpetrator: "ISIS", target: "CIV", admin1s: ALL, weight: 2 },
   { sub: "Suicide bomb", perpetrator: "ISIS", target: "SY-GOV", admin1s: [...DESERT, "SY-DI"], weight: 0.5 },
@@ -125,7 +173,13 @@ export const patterns: readonly EventPattern[] = [
 
 /** How outlets name each actor (several wordings, so independent texts differ). */
 export const actorWords: Readonly<Record<string, readonly string[]>> = {
-  "SY-GOV": ["Syrian government forces", "regime forces", "the Syrian army", "pro-Assad forces", "Syrian troops"],
+  "SY-GOV": [
+    "Syrian government forces",
+    "regime forces",
+    "the Syrian army",
+    "pro-Assad forces",
+    "Syrian troops",
+  ],
   RU: ["Russian warplanes", "Russian jets", "Russian aircraft", "Russian forces"],
   "SY-OPP": ["rebels", "opposition fighters", "armed opposition factions", "Free Syrian Army fighters"],
   HTS: ["Hayat Tahrir al-Sham", "HTS militants", "jihadists of Hayat Tahrir al-Sham", "terrorists"],
@@ -146,7 +200,11 @@ export const verbs: Readonly<Record<string, readonly string[]>> = {
   "Armed clash": ["clashed with fighters near", "fought heavy battles around", "engaged in fighting in"],
   "Government regains territory": ["recaptured", "retook", "regained control of"],
   "Non-state actor overtakes territory": ["seized", "overran", "took control of"],
-  "Remote explosive/landmine/IED": ["detonated a roadside bomb in", "set off an explosive device in", "planted a car bomb in"],
+  "Remote explosive/landmine/IED": [
+    "detonated a roadside bomb in",
+    "set off an explosive device in",
+    "planted a car bomb in",
+  ],
   "Suicide bomb": ["sent a suicide bomber into", "carried out a suicide attack in"],
   Attack: ["attacked", "opened fire on people in", "raided"],
   "Abduction/forced disappearance": ["abducted residents of", "detained and disappeared people from"],
@@ -216,4 +274,11 @@ export const weapons: readonly string[] = [
   "suicide drones",
   "incendiary munitions",
 ];
-export const timesOfDay: readonly string[] = ["at dawn", "in the morning", "at noon", "in the afternoon", "in the evening", "overnight"];
+export const timesOfDay: readonly string[] = [
+  "at dawn",
+  "in the morning",
+  "at noon",
+  "in the afternoon",
+  "in the evening",
+  "overnight",
+];

@@ -70,7 +70,7 @@ export function registerIngest(program: Command, setExitCode: (code: number) => 
           extraction: await session.extraction(),
           agreements: session.agreements,
           now: session.now,
-          onProblem: (origin, error) => {
+          onProblem: (_origin, error) => {
             bar?.stop();
             process.stderr.write(`truce: ${error.message} [${error.code}]\n`);
             bar?.start(0, count);

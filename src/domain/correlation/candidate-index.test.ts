@@ -17,7 +17,11 @@ function indexWith(...reports: Report[]): InMemoryCandidateIndex {
   return index;
 }
 
-const ids = (index: InMemoryCandidateIndex, r: Report): string[] => index.candidates(featuresOf(r)).map((i) => i.id).sort();
+const ids = (index: InMemoryCandidateIndex, r: Report): string[] =>
+  index
+    .candidates(featuresOf(r))
+    .map((i) => i.id)
+    .sort();
 
 describe("InMemoryCandidateIndex", () => {
   it("day precision looks ±1 day, week ±7, month ±31", () => {
@@ -44,8 +48,14 @@ describe("InMemoryCandidateIndex", () => {
   });
 
   it("a report without admin1 searches the whole country; an incident without admin1 is found from any", () => {
-    const index = indexWith(report({ admin1: "SY-DR", lat: 32.62, lon: 36.1 }), report({ admin1: null, lat: null, lon: null, geoPrecision: 3 }));
-    assert.deepEqual(ids(index, report({ admin1: null, lat: null, lon: null, geoPrecision: 3 })), ["i0", "i1"]);
+    const index = indexWith(
+      report({ admin1: "SY-DR", lat: 32.62, lon: 36.1 }),
+      report({ admin1: null, lat: null, lon: null, geoPrecision: 3 }),
+    );
+    assert.deepEqual(ids(index, report({ admin1: null, lat: null, lon: null, geoPrecision: 3 })), [
+      "i0",
+      "i1",
+    ]);
     assert.deepEqual(ids(index, report({ admin1: "SY-ID" })), ["i1"]);
   });
 

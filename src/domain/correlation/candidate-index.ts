@@ -23,9 +23,15 @@ export interface CandidateIndex {
 const BUCKET_DAYS = 8;
 const BUCKET_OFFSET = 1 << 14;
 const BUCKETS_PER_PLACE = 1 << 16;
-/** Grid cells of 0.25° (~28 km): a report with coordinates also looks in its cell and the eight around it. */
-const CELL_DEG = 0.25;
-const CELL_BASE = 1 << 22;
+/**
+ * Grid cells of 0.1° (~10 km). A report placed to the town or near one looks by distance only: in the
+ * cells around it (±1 for a town, ±3 for "near"), where incidents placed "near" a town are registered
+ * ±2 cells wide, so either side's radius is covered. Reports placed to the province look by admin1.
+ */
+const CELL_DEG = 0.1;
+const QUERY_CELLS: Readonly<Record<1 | 2, number>> = { 1: 1, 2: 3 };
+const SPREAD_CELLS: Readonly<Record<1 | 2, number>> = { 1: 0, 2: 2 };
+const CELL_BASE = 1 << 20;
 
 /** A radius beyond which two geo-precision 1–2 places are not the same event's place (km), by precision. */
 export const NEAR_KM: Readonly<Record<1 | 2 | 3, number>> = { 1: 8, 2: 25, 3: 80 };
@@ -63,12 +69,16 @@ export class InMemoryCandidateIndex implements CandidateIndex {
       visit(this.#placeId(`c|${f.country}`));
       return out;
     }
-    visit(this.#placeId(`a|${f.admin1}`));
     visit(this.#placeId(`u|${f.country}`));
     if (!Number.isNaN(f.lat) && f.geoPrecision < 3) {
+      // Incidents known only to the province are still candidates; well-placed ones are found by distance.
+      visit(this.#placeId(`v|${f.admin1}`));
+      const r = QUERY_CELLS[f.geoPrecision as 1 | 2];
       const cy = Math.floor(f.lat / CELL_DEG);
       const cx = Math.floor(f.lon / CELL_DEG);
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) visit(cellId(cy + dy, cx + dx));
+      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) visit(cellId(cy + dy, cx + dx));
+    } else {
+      visit(this.#placeId(`a|${f.admin1}`));
     }
     return out;
   }
@@ -85,7 +95,10 @@ export class InMemoryCandidateIndex implements CandidateIndex {
 
   update(inc: IncidentState): void {
     const old = this.#keysOf.get(inc);
-    if (old === undefined) return this.add(inc);
+    if (old === undefined) {
+      this.add(inc);
+      return;
+    }
     const keys = this.#keys(inc);
     if (keys.length === old.length && keys.every((k, i) => k === old[i])) return;
     this.remove(inc);
@@ -107,7 +120,10 @@ export class InMemoryCandidateIndex implements CandidateIndex {
     }
   }
 
-  /** Every bucket an incident lives in: its own date window × (country, each admin1 or "admin1 unknown", its cell). */
+  /**
+   * Every bucket an incident lives in: its own date window × (its country; each admin1, or "admin1
+   * unknown"; its cells when it is placed to a town or near one, else "vague in admin1").
+   */
   #keys(inc: IncidentState): number[] {
     const w = DAY_WINDOW[inc.anchorPrecision];
     const from = bucketOf(inc.anchorDay - w);
@@ -116,7 +132,12 @@ export class InMemoryCandidateIndex implements CandidateIndex {
     if (inc.admin1s.length === 0) places.push(this.#placeId(`u|${inc.country}`));
     for (const a of inc.admin1s) places.push(this.#placeId(`a|${a}`));
     if (!Number.isNaN(inc.lat) && inc.geoPrecision < 3) {
-      places.push(cellId(Math.floor(inc.lat / CELL_DEG), Math.floor(inc.lon / CELL_DEG)));
+      const r = SPREAD_CELLS[inc.geoPrecision as 1 | 2];
+      const cy = Math.floor(inc.lat / CELL_DEG);
+      const cx = Math.floor(inc.lon / CELL_DEG);
+      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) places.push(cellId(cy + dy, cx + dx));
+    } else {
+      for (const a of inc.admin1s) places.push(this.#placeId(`v|${a}`));
     }
     const keys: number[] = [];
     for (const p of places) for (let b = from; b <= to; b++) keys.push(p * BUCKETS_PER_PLACE + b);
@@ -137,7 +158,7 @@ function bucketOf(day: number): number {
   return Math.min(BUCKETS_PER_PLACE - 1, Math.max(0, Math.floor(day / BUCKET_DAYS) + BUCKET_OFFSET));
 }
 
-/** Cells are numbered above every interned place id (lat −90…90 → 0…720, lon −180…180 → 0…1440). */
+/** Cells are numbered above every interned place id (lat −90…90 → 0…1800, lon −180…180 → 0…3600). */
 function cellId(cy: number, cx: number): number {
-  return CELL_BASE + (cy + 360) * 1500 + (cx + 720);
+  return CELL_BASE + (cy + 900) * 3700 + (cx + 1800);
 }

@@ -25,7 +25,8 @@ export class ConstraintSet {
   /** Records a decision, replacing any earlier decision on the same pair. */
   add(c: LinkConstraint): void {
     if (c.reportA === c.reportB) {
-      if (c.kind === "cannot_link") throw new ConstraintConflictError(`a report cannot be kept apart from itself (${c.reportA})`);
+      if (c.kind === "cannot_link")
+        throw new ConstraintConflictError(`a report cannot be kept apart from itself (${c.reportA})`);
       return;
     }
     const key = c.reportA < c.reportB ? `${c.reportA}\u0000${c.reportB}` : `${c.reportB}\u0000${c.reportA}`;

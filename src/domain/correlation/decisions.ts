@@ -41,7 +41,10 @@ export function merge(a: IncidentReports, b: IncidentReports, who: Decider): Mer
     for (const y of b.reportIds) constraints.push(constraint("must_link", x, y, who));
   }
   return {
-    incident: { id: a.id, reportIds: [...a.reportIds, ...b.reportIds.filter((r) => !a.reportIds.includes(r))] },
+    incident: {
+      id: a.id,
+      reportIds: [...a.reportIds, ...b.reportIds.filter((r) => !a.reportIds.includes(r))],
+    },
     retired: b.id,
     constraints,
   };
@@ -60,7 +63,8 @@ export function split(
 ): SplitResult {
   const moving = new Set(reportIds);
   for (const id of moving) {
-    if (!incident.reportIds.includes(id)) throw new RangeError(`report ${id} is not in incident ${incident.id}`);
+    if (!incident.reportIds.includes(id))
+      throw new RangeError(`report ${id} is not in incident ${incident.id}`);
   }
   const kept = incident.reportIds.filter((r) => !moving.has(r));
   if (moving.size === 0 || kept.length === 0) {
@@ -78,6 +82,11 @@ export function split(
   };
 }
 
-function constraint(kind: LinkConstraint["kind"], reportA: string, reportB: string, who: Decider): LinkConstraint {
+function constraint(
+  kind: LinkConstraint["kind"],
+  reportA: string,
+  reportB: string,
+  who: Decider,
+): LinkConstraint {
   return { kind, reportA, reportB, decidedBy: who.by, at: who.at };
 }

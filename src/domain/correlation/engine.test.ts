@@ -8,14 +8,28 @@ import { toIncident } from "./incident-state.js";
 import { report } from "./test-reports.js";
 
 const who = { by: "monitor-ru", at: "2017-02-01T00:00:00Z" };
-const must = (a: string, b: string): LinkConstraint => ({ kind: "must_link", reportA: a, reportB: b, decidedBy: "m", at: "t" });
-const cannot = (a: string, b: string): LinkConstraint => ({ kind: "cannot_link", reportA: a, reportB: b, decidedBy: "m", at: "t" });
+const must = (a: string, b: string): LinkConstraint => ({
+  kind: "must_link",
+  reportA: a,
+  reportB: b,
+  decidedBy: "m",
+  at: "t",
+});
+const cannot = (a: string, b: string): LinkConstraint => ({
+  kind: "cannot_link",
+  reportA: a,
+  reportB: b,
+  decidedBy: "m",
+  at: "t",
+});
 
 describe("Correlator", () => {
   it("links a spelling variant of the same event and opens a new incident for another town", () => {
     const c = new Correlator();
     const a = c.add(report({ id: "a", location: "Saraqib" }));
-    const b = c.add(report({ id: "b", location: "Saraqeb", source: "SOHR", perpetrator: "SY-GOV", killed: 7 }));
+    const b = c.add(
+      report({ id: "b", location: "Saraqeb", source: "SOHR", perpetrator: "SY-GOV", killed: 7 }),
+    );
     const other = c.add(report({ id: "c", location: "Binnish", lat: 35.95, lon: 36.71 }));
     assert.equal(a.created, true);
     assert.equal(b.created, false);
@@ -59,7 +73,9 @@ describe("Correlator", () => {
   it("always puts a must-linked pair in one incident, even when nothing matches", () => {
     const c = new Correlator({ constraints: [must("a", "b")] });
     const a = c.add(report({ id: "a" }));
-    const b = c.add(report({ id: "b", location: "Daraa", admin1: "SY-DR", lat: 32.62, lon: 36.1, date: "2017-03-01" }));
+    const b = c.add(
+      report({ id: "b", location: "Daraa", admin1: "SY-DR", lat: 32.62, lon: 36.1, date: "2017-03-01" }),
+    );
     assert.equal(a.incidentId, b.incidentId);
   });
 

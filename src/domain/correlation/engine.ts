@@ -5,8 +5,8 @@ import { type CandidateIndex, InMemoryCandidateIndex } from "./candidate-index.j
 import { ConstraintConflictError, ConstraintSet } from "./constraints.js";
 import { featuresOf, type ReportFeatures } from "./features.js";
 import { IncidentState } from "./incident-state.js";
-import { WordRarity } from "./similarity.js";
 import { AMBIGUITY_MARGIN, LINK_THRESHOLD, partialScore, TEXT_MAX, textScore } from "./score.js";
+import { WordRarity } from "./similarity.js";
 
 export interface CorrelatorOptions {
   readonly index?: CandidateIndex;
@@ -36,6 +36,9 @@ function isVague(f: ReportFeatures): boolean {
 function isVagueIncident(inc: IncidentState): boolean {
   return inc.members.every(isVague);
 }
+
+/** How many of the best candidates on the cheap terms get the text comparison. */
+const TEXT_SHORTLIST = 8;
 
 export class Correlator {
   readonly #index: CandidateIndex;
@@ -84,7 +87,10 @@ export class Correlator {
     const inc = new IncidentState(incidentId);
     for (const report of reports) {
       if (this.#incidentOf.has(report.id)) throw new RangeError(`report ${report.id} was already correlated`);
-      inc.add(featuresOf(report));
+      const f = featuresOf(report);
+      // Restored reports count towards word rarity too, and their texts need weights to be compared.
+      f.wordWeights = this.#rarity.weigh(f.words);
+      inc.add(f);
       this.#incidentOf.set(report.id, inc);
     }
     this.#incidents.set(inc.id, inc);
@@ -125,14 +131,17 @@ export class Correlator {
     }
     // Only a new incident can change which incident a vague one fits best; country-level ones (whose
     // candidates are the whole country) are left alone, which bounds the work per report.
-    if (result.created && vagueSeen.length > 0) this.#adoptVague(home, vagueSeen.filter((v) => v.admin1s.length > 0));
+    if (result.created && vagueSeen.length > 0)
+      this.#adoptVague(
+        home,
+        vagueSeen.filter((v) => v.admin1s.length > 0),
+      );
     return result;
   }
 
   readonly #vagueSeen: IncidentState[] = [];
-  readonly #scratchIncs: IncidentState[] = [];
-  readonly #scratchPartials: number[] = [];
-  readonly #scratchOrder: number[] = [];
+  readonly #topIncs: (IncidentState | null)[] = new Array(TEXT_SHORTLIST).fill(null);
+  readonly #topPartials = new Float64Array(TEXT_SHORTLIST);
   readonly #rarity = new WordRarity();
 
   #best(
@@ -141,33 +150,38 @@ export class Correlator {
     vagueOut: IncidentState[] | null,
     self: IncidentState | null,
   ): { best: IncidentState | null; bestScore: number; second: number } {
-    // Cheap terms for every candidate, then text in decreasing order of the cheap part, stopping once even
-    // a perfect text match could not come within the margin of the leader (or of the threshold): such a
-    // candidate can neither win nor make the lead ambiguous, so the decision is exactly a full scoring's.
-    const incs = this.#scratchIncs;
-    const partials = this.#scratchPartials;
-    const order = this.#scratchOrder;
-    incs.length = 0;
-    partials.length = 0;
-    order.length = 0;
+    // Cheap terms for every candidate, then text for a shortlist in decreasing order of the cheap part,
+    // stopping early once even a perfect text match could not come within the margin of the leader (or of
+    // the threshold). Month-precise and province-level reports have hundreds of candidates; text only
+    // refines among the few that place, date, type, actors and toll already favour.
+    // Keep the TEXT_SHORTLIST best on the cheap terms, best first (insertion into a small sorted array).
+    const top = this.#topIncs;
+    const topP = this.#topPartials;
+    let n = 0;
     for (const inc of this.#index.candidates(f)) {
       if (inc === self || forbidden?.has(inc)) continue;
       if (vagueOut !== null && inc.geoPrecision === 3 && isVagueIncident(inc)) {
         vagueOut.push(inc);
         continue;
       }
-      order.push(incs.length);
-      incs.push(inc);
-      partials.push(partialScore(f, inc));
+      const p = partialScore(f, inc);
+      if (n === TEXT_SHORTLIST && p <= (topP[n - 1] as number)) continue;
+      let i = n < TEXT_SHORTLIST ? n++ : n - 1;
+      while (i > 0 && (topP[i - 1] as number) < p) {
+        topP[i] = topP[i - 1] as number;
+        top[i] = top[i - 1] as IncidentState;
+        i--;
+      }
+      topP[i] = p;
+      top[i] = inc;
     }
-    order.sort((a, b) => (partials[b] as number) - (partials[a] as number));
     let best: IncidentState | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
-    for (const i of order) {
-      const p = partials[i] as number;
-      if (p + TEXT_MAX < (bestScore > this.#threshold ? bestScore : this.#threshold) - this.#margin) break;
-      const inc = incs[i] as IncidentState;
+    for (let k = 0; k < n; k++) {
+      const p = topP[k] as number;
+      if (p + TEXT_MAX < Math.max(bestScore, this.#threshold) - this.#margin) break;
+      const inc = top[k] as IncidentState;
       const s = p + textScore(f, inc);
       if (s > bestScore) {
         second = bestScore;
@@ -175,6 +189,7 @@ export class Correlator {
         best = inc;
       } else if (s > second) second = s;
     }
+    top.fill(null);
     return { best, bestScore, second };
   }
 
@@ -196,7 +211,8 @@ export class Correlator {
     const group = this.#constraints.mustGroup(id);
     const apart = this.#constraints.keptApartFrom(group);
     for (const other of apart) {
-      if (group.has(other)) throw new ConstraintConflictError(`report ${id} is both must- and cannot-linked to ${other}`);
+      if (group.has(other))
+        throw new ConstraintConflictError(`report ${id} is both must- and cannot-linked to ${other}`);
     }
     const forbidden = new Set<IncidentState>();
     for (const other of apart) {
@@ -214,7 +230,9 @@ export class Correlator {
       // Its must-linked reports sit in several incidents: the decision says they are one.
       for (const other of rest) into = this.#mergeStates(into, other);
       if (forbidden.has(into)) {
-        throw new ConstraintConflictError(`report ${id} must join incident ${into.id}, which holds a report it is kept apart from`);
+        throw new ConstraintConflictError(
+          `report ${id} must join incident ${into.id}, which holds a report it is kept apart from`,
+        );
       }
       this.#join(into, f);
       return { incidentId: into.id, created: false, score: null };
@@ -284,7 +302,9 @@ export class Correlator {
   /** Moves every report of `from` into `into`; `from` ceases to exist. */
   #mergeStates(into: IncidentState, from: IncidentState): IncidentState {
     if (!this.#mayMerge(into, from)) {
-      throw new ConstraintConflictError(`incidents ${into.id} and ${from.id} hold reports kept apart by a decision`);
+      throw new ConstraintConflictError(
+        `incidents ${into.id} and ${from.id} hold reports kept apart by a decision`,
+      );
     }
     this.#index.remove(from);
     this.#incidents.delete(from.id);

@@ -2,7 +2,14 @@
 export { type CandidateIndex, InMemoryCandidateIndex } from "./candidate-index.js";
 export { ConstraintConflictError, ConstraintSet } from "./constraints.js";
 export { CopyDetector, estimatedSimilarity, minhash } from "./copies.js";
-export { type Decider, type IncidentReports, type MergeResult, merge, type SplitResult, split } from "./decisions.js";
+export {
+  type Decider,
+  type IncidentReports,
+  type MergeResult,
+  merge,
+  type SplitResult,
+  split,
+} from "./decisions.js";
 export { Correlator, type CorrelatorOptions, type LinkResult } from "./engine.js";
 export { DAY_WINDOW, featuresOf, type ReportFeatures } from "./features.js";
 export { IncidentState, type SourceFigures, toIncident } from "./incident-state.js";

@@ -2,7 +2,7 @@
 import { NEAR_KM } from "./candidate-index.js";
 import { DAY_WINDOW, type ReportFeatures, subTypeId } from "./features.js";
 import type { IncidentState } from "./incident-state.js";
-import { haversineKm, jaccard, weightedJaccard } from "./similarity.js";
+import { jaccard, nearKm, weightedJaccard } from "./similarity.js";
 
 /** A report joins the best-scoring candidate at or above this score; below it, it opens a new incident. */
 export const LINK_THRESHOLD = 2.5;
@@ -61,7 +61,7 @@ function dateScore(f: ReportFeatures, inc: IncidentState): number {
  * Place, the strongest evidence: two reports that name the same town (after transliteration folding, or
  * trigram-similar for spellings folding misses) agree; two that name different towns at town precision
  * disagree, whatever else they share. With a "near X" report, distance against the radius of its
- * precision decides. Province-level reports only agree or disagree on the province, which says little.
+ * precision decides (as the crow flies). Province-level reports only agree or disagree on the province, which says little.
  */
 function placeScore(f: ReportFeatures, inc: IncidentState): number {
   const coarseFirst = Math.max(f.geoPrecision, inc.geoPrecision);
@@ -77,7 +77,7 @@ function placeScore(f: ReportFeatures, inc: IncidentState): number {
   }
   const coarse = Math.max(f.geoPrecision, inc.geoPrecision) as 1 | 2 | 3;
   if (coarse < 3 && !Number.isNaN(f.lat) && !Number.isNaN(inc.lat)) {
-    const km = haversineKm(f.lat, f.lon, inc.lat, inc.lon);
+    const km = nearKm(f.lat, f.lon, inc.lat, inc.lon);
     if (coarse === 1) {
       // Same coordinates or the same name: one place. A name 60 % alike at another spot is a typo.
       if (nameSim === 1 || km <= 0.5) return 3;
@@ -127,7 +127,12 @@ function textScore(f: ReportFeatures, inc: IncidentState): number {
   if (f.wordWeights.length !== f.words.length) return 0;
   let best = 0;
   for (let i = 0; i < inc.texts.length; i++) {
-    const j = weightedJaccard(f.words, f.wordWeights, inc.texts[i] as Uint32Array, inc.textWeights[i] as Float32Array);
+    const j = weightedJaccard(
+      f.words,
+      f.wordWeights,
+      inc.texts[i] as Uint32Array,
+      inc.textWeights[i] as Float32Array,
+    );
     if (j > best) best = j;
   }
   return TEXT_WEIGHT * (best - TEXT_BASELINE);
@@ -148,7 +153,9 @@ export const TEXT_MAX = TEXT_WEIGHT * (1 - TEXT_BASELINE);
 
 /** Every term but text: cheap, so it is computed for every candidate first. */
 export function partialScore(f: ReportFeatures, inc: IncidentState): number {
-  return placeScore(f, inc) + typeScore(f, inc) + dateScore(f, inc) + actorScore(f, inc) + killedScore(f, inc);
+  return (
+    placeScore(f, inc) + typeScore(f, inc) + dateScore(f, inc) + actorScore(f, inc) + killedScore(f, inc)
+  );
 }
 
 export { textScore };
@@ -167,5 +174,8 @@ export function explainScore(f: ReportFeatures, inc: IncidentState): ScoreBreakd
     killed: killedScore(f, inc),
     text: textScore(f, inc),
   };
-  return { ...parts, total: parts.type + parts.date + parts.place + parts.actors + parts.killed + parts.text };
+  return {
+    ...parts,
+    total: parts.type + parts.date + parts.place + parts.actors + parts.killed + parts.text,
+  };
 }

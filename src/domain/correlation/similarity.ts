@@ -125,3 +125,13 @@ export class WordRarity {
     return out;
   }
 }
+
+/**
+ * Equirectangular approximation of the distance in kilometres: within 0.1 % of haversine at the tens of
+ * kilometres correlation compares, for one cosine instead of five trigonometric calls.
+ */
+export function nearKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * RAD);
+  const y = lat2 - lat1;
+  return Math.sqrt(x * x + y * y) * RAD * EARTH_RADIUS_KM;
+}
