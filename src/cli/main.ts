@@ -13,6 +13,21 @@ import { registerSplit } from "./commands/split.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerWorker } from "./commands/worker.js";
 
+/** Every command, in the order `truce --help` lists them. */
+const commands = [
+  registerExtract,
+  registerIngest,
+  registerIncidents,
+  registerIncident,
+  registerPosition,
+  registerReply,
+  registerMerge,
+  registerSplit,
+  registerVerify,
+  registerMigrate,
+  registerWorker,
+];
+
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that stops early (`truce extract … | head -1`) is not an error: stop quietly, without a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -26,39 +41,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let exitCode = 0;
-  registerExtract(program, (code) => {
+  const setExitCode = (code: number) => {
     exitCode = code;
-  });
-  registerMigrate(program, (code) => {
-    exitCode = code;
-  });
-  registerIngest(program, (code) => {
-    exitCode = code;
-  });
-  registerWorker(program, (code) => {
-    exitCode = code;
-  });
-  registerIncidents(program, (code) => {
-    exitCode = code;
-  });
-  registerIncident(program, (code) => {
-    exitCode = code;
-  });
-  registerVerify(program, (code) => {
-    exitCode = code;
-  });
-  registerPosition(program, (code) => {
-    exitCode = code;
-  });
-  registerReply(program, (code) => {
-    exitCode = code;
-  });
-  registerMerge(program, (code) => {
-    exitCode = code;
-  });
-  registerSplit(program, (code) => {
-    exitCode = code;
-  });
+  };
+  for (const register of commands) register(program, setExitCode);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

@@ -5,7 +5,15 @@ import { type CandidateIndex, InMemoryCandidateIndex } from "./candidate-index.j
 import { ConstraintConflictError, ConstraintSet } from "./constraints.js";
 import { featuresOf, type ReportFeatures } from "./features.js";
 import { IncidentState } from "./incident-state.js";
-import { AMBIGUITY_MARGIN, LINK_THRESHOLD, partialScore, TEXT_MAX, textScore } from "./score.js";
+import {
+  AMBIGUITY_MARGIN,
+  LINK_THRESHOLD,
+  placeScore,
+  REST_MAX,
+  restScore,
+  TEXT_MAX,
+  textScore,
+} from "./score.js";
 import { WordRarity } from "./similarity.js";
 
 export interface CorrelatorOptions {
@@ -164,7 +172,10 @@ export class Correlator {
         vagueOut.push(inc);
         continue;
       }
-      const p = partialScore(f, inc);
+      // Place first: a candidate whose place alone keeps it off a full shortlist costs nothing more.
+      const place = placeScore(f, inc);
+      if (n === TEXT_SHORTLIST && place + REST_MAX <= (topP[n - 1] as number)) continue;
+      const p = place + restScore(f, inc);
       if (n === TEXT_SHORTLIST && p <= (topP[n - 1] as number)) continue;
       let i = n < TEXT_SHORTLIST ? n++ : n - 1;
       while (i > 0 && (topP[i - 1] as number) < p) {
@@ -199,6 +210,8 @@ export class Correlator {
       if (v.members.length > 2 || !this.#incidents.has(v.id)) continue;
       if (v.members.some((m) => this.#constraints.touches(m.report.id))) continue;
       const f = v.members[0] as ReportFeatures;
+      // Most vague incidents of the province do not fit the new one at all: check that before a full search.
+      if (placeScore(f, home) + restScore(f, home) + textScore(f, home) < this.#threshold) continue;
       const { best, bestScore, second } = this.#best(f, null, null, v);
       if (best === home && bestScore >= this.#threshold && bestScore - second >= this.#margin) {
         this.#mergeStates(home, v);

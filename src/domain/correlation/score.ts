@@ -153,12 +153,18 @@ export const TEXT_MAX = TEXT_WEIGHT * (1 - TEXT_BASELINE);
 
 /** Every term but text: cheap, so it is computed for every candidate first. */
 export function partialScore(f: ReportFeatures, inc: IncidentState): number {
-  return (
-    placeScore(f, inc) + typeScore(f, inc) + dateScore(f, inc) + actorScore(f, inc) + killedScore(f, inc)
-  );
+  return placeScore(f, inc) + restScore(f, inc);
 }
 
-export { textScore };
+/** The most type, date, actors and toll can add together: bounds a candidate from its place term alone. */
+export const REST_MAX = 1 + 1 + 0.8 + 0.8;
+
+/** Type, date, actors and toll. */
+export function restScore(f: ReportFeatures, inc: IncidentState): number {
+  return typeScore(f, inc) + dateScore(f, inc) + actorScore(f, inc) + killedScore(f, inc);
+}
+
+export { placeScore, textScore };
 
 export function score(f: ReportFeatures, inc: IncidentState): number {
   return partialScore(f, inc) + textScore(f, inc);
