@@ -1,11 +1,9 @@
 // The date an article's relative dates are read against: its publication date, or the latest full date it states.
-import type { TimePrecision } from "../../domain/ontology.js";
-import { findDates } from "./dates.js";
 
-export interface ReferenceDate {
-  readonly date: string;
-  readonly precision: TimePrecision;
-}
+import { isoOf, parseIsoDay } from "./dates/calendar.js";
+import { findDates, type ReferenceDate } from "./dates.js";
+
+export type { ReferenceDate };
 
 const fullDate = /^(\d{4})-(\d{2})-(\d{2})/;
 const monthOnly = /^(\d{4})-(\d{2})$/;
@@ -34,12 +32,11 @@ export function referenceFromText(text: string): ReferenceDate | null {
   return latest ? { date: latest, precision: 2 } : null;
 }
 
-export const DAY_MS = 86_400_000;
-
+/** Days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return (parseIsoDay(to) ?? Number.NaN) - (parseIsoDay(from) ?? Number.NaN);
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoOf((parseIsoDay(date) ?? Number.NaN) + days);
 }
