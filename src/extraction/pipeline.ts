@@ -73,7 +73,11 @@ export function extractArticle(
           isNonState,
         })
       : [];
-    const kept = events.filter((e) => modalityOf(sentence, e.triggerToken) === "asserted");
+    const kept = events.filter(
+      (e) =>
+        modalityOf(sentence, e.triggerToken) === "asserted" &&
+        !(isPerfect(sentence, e.triggerToken) && sentenceDates.length === 0),
+    );
     eventsBySentence.set(sentence.index, kept);
     const sentenceCasualties = inSentence(casualties, sentence);
     if (kept.length === 0) carryCasualties(records, sentence, sentenceCasualties);
@@ -195,6 +199,15 @@ function isHome(place: PlaceMention, country: string | null, sentences: readonly
   const before = sentences[place.sentence]?.tokens[place.firstToken - 1]?.lower ?? "";
   const before2 = sentences[place.sentence]?.tokens[place.firstToken - 2]?.lower ?? "";
   return locativeBefore.test(before) || (before === "the" && locativeBefore.test(before2));
+}
+
+/**
+ * "Government troops have advanced to its southern districts": the present perfect with no time told sums
+ * up a situation; a report of an act says when ("have shelled Douma since Monday morning").
+ */
+function isPerfect(sentence: Sentence, triggerToken: number): boolean {
+  const before = sentence.tokens.slice(Math.max(0, triggerToken - 3), triggerToken).map((t) => t.lower);
+  return before.some((w) => w === "has" || w === "have") && !before.includes("reportedly");
 }
 
 function dominantCountry(places: readonly PlaceMention[]): string | null {
