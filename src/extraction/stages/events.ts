@@ -328,7 +328,7 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     // "Douma in the Eastern Ghouta", "al-Foua, Idlib": a broader place right after a narrower one locates it.
     if (previous && narrower.includes(previous) && place.firstToken - previous.endToken <= 4) return false;
     // "Barada valley, northwest of Damascus", "east of Aleppo, around al-Bab": a landmark that locates another.
-    const another = located.length > 1;
+    const another = previous !== undefined;
     if (another && (locatorWords.test(lead) || (lead === "of" && locatorWords.test(lead2)))) return false;
     // "rockets launched from the countryside of Aleppo", "fighters from Idlib": where the act came from.
     if (tokens.slice(Math.max(0, place.firstToken - 6), place.firstToken).some((t) => t.lower === "from"))

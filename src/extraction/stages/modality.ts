@@ -4,7 +4,7 @@ import type { Sentence, Token } from "./sentences.js";
 export type Modality = "asserted" | "negated" | "planned" | "hypothetical" | "historical";
 
 const negators =
-  /^(no|not|n't|never|without|nor|neither|denied|denies|deny|denying|halt|halted|halts|stop|stopped|stops|ceased|cease|refrain|refrained|end|ended|ending|free|absence|rejected|cessation|avert|averted|averting|thwart|thwarted|foil|foiled|repel|repelled)$/;
+  /^(no|not|n't|never|without|nor|neither|denied|denies|deny|denying|halt|halted|halts|stop|stopped|stops|ceased|cease|refrain|refrained|end|ended|ending|free|absence|rejected|cessation|avert|averted|averting|thwart|thwarted|foil|foiled)$/;
 const planners =
   /^(will|would|'ll|shall|plan|plans|planned|planning|threaten|threatens|threatened|threatening|threat|vow|vowed|vows|intend|intends|intended|prepare|prepares|preparing|ready|warn|warned|warns|warning|possible|possibly|potential|expect|expected|expects|aim|aims|seek|seeks|prevent|preventing|avoid|avoiding|risk|upcoming|imminent|looming|fear|feared|fears|ensure|monitor|monitoring|observe|investigate|investigating|probe|probing|verify|document)$/;
 const hypotheticals = /^(if|unless|could|might|may|should|whether|would-be)$/;
