@@ -301,12 +301,13 @@ function killedNear(
 ): number | null {
   const killed = casualties.filter((c) => c.kind === "killed" && c.value !== null);
   let best: number | null = null;
+  // Gap between the toll and the act's place: "20 civilians were killed in Urum al-Kubra" is Urum's toll.
+  const gap = (e: EventMention, c: CasualtyMention) => {
+    const at = e.place?.span ?? e.span;
+    return at.start >= c.span.end ? at.start - c.span.end : Math.max(0, c.span.start - at.end);
+  };
   for (const c of killed) {
-    const owner = [...all].sort(
-      (a, b) =>
-        Math.abs((a.place?.span.start ?? a.span.start) - c.span.start) -
-        Math.abs((b.place?.span.start ?? b.span.start) - c.span.start),
-    )[0];
+    const owner = [...all].sort((a, b) => gap(a, c) - gap(b, c))[0];
     if (owner !== event) continue;
     const value = c.value;
     if (value !== null && (best === null || value < best)) best = value;

@@ -333,7 +333,11 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     // "rockets launched from the countryside of Aleppo", "fighters from Idlib": where the act came from.
     if (tokens.slice(Math.max(0, place.firstToken - 6), place.firstToken).some((t) => t.lower === "from"))
       return false;
-    // "the army spokesman in Jammu said": where a voice sits, not where the act was.
+    // "the army spokesman in Jammu said", "a spokesman of the civil defence in Khan Shaykhun": where a voice
+    // sits, not where the act was.
+    const described = tokens.slice(Math.max(0, place.firstToken - 6), place.firstToken);
+    if (described.some((t) => speakerNouns.test(t.lower)) && described.every((t) => t.pos !== "VERB"))
+      return false;
     if (
       /^(spokesman|spokesperson|spokeswoman|official|officials|correspondent|reporter|based|headquartered|office|bureau|officer)$/.test(
         lead2,
@@ -352,6 +356,8 @@ export function eventPlaces(tokens: readonly Token[], places: readonly PlaceMent
     return true;
   });
 }
+
+const speakerNouns = /^(spokesman|spokesperson|spokeswoman|correspondent|reporter)$/;
 
 const vicinityWords =
   /^(near|outside|around|outskirts|suburbs|suburb|countryside|vicinity|edge|edges|environs|north|south|east|west|northwest|northeast|southwest|southeast)$/;
