@@ -47,6 +47,8 @@ function isVagueIncident(inc: IncidentState): boolean {
 
 /** How many of the best candidates on the cheap terms get the text comparison. */
 const TEXT_SHORTLIST = 8;
+/** Vague incidents larger than this are left as they are when a well-placed report could adopt them. */
+const ADOPT_MAX_MEMBERS = 4;
 
 export class Correlator {
   readonly #index: CandidateIndex;
@@ -118,8 +120,8 @@ export class Correlator {
    * Joins the best-scoring allowed candidate if it is good enough (and unambiguous), else opens an incident.
    * A report placed to the town never joins an incident known only to the province: that would let one
    * vague report decide which event a well-placed one belongs to. Instead, once the well-placed report
-   * has its incident, vague incidents among its candidates are re-examined and brought in if they fit it
-   * clearly better than anything else.
+   * has its incident (new or joined), small vague incidents among its candidates are re-examined and brought
+   * in if they fit it clearly better than anything else.
    */
   #linkBest(f: ReportFeatures, forbidden: ReadonlySet<IncidentState> | null): LinkResult {
     const precise = !isVague(f);
@@ -137,9 +139,10 @@ export class Correlator {
       home = this.#open(f);
       result = { incidentId: home.id, created: true, score: best === null ? null : bestScore };
     }
-    // Only a new incident can change which incident a vague one fits best; country-level ones (whose
-    // candidates are the whole country) are left alone, which bounds the work per report.
-    if (result.created && vagueSeen.length > 0)
+    // A new incident, or one that has just gained a report, may now be where a vague one clearly belongs
+    // (its sibling reports often arrive after it); country-level ones (whose candidates are the whole
+    // country) are left alone, which bounds the work per report.
+    if (vagueSeen.length > 0)
       this.#adoptVague(
         home,
         vagueSeen.filter((v) => v.admin1s.length > 0),
@@ -207,7 +210,7 @@ export class Correlator {
   /** Brings small vague incidents into `home` when their reports clearly fit it best. */
   #adoptVague(home: IncidentState, vagueIncidents: readonly IncidentState[]): void {
     for (const v of vagueIncidents) {
-      if (v.members.length > 2 || !this.#incidents.has(v.id)) continue;
+      if (v.members.length > ADOPT_MAX_MEMBERS || !this.#incidents.has(v.id)) continue;
       if (v.members.some((m) => this.#constraints.touches(m.report.id))) continue;
       const f = v.members[0] as ReportFeatures;
       // Most vague incidents of the province do not fit the new one at all: check that before a full search.

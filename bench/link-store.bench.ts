@@ -1,0 +1,236 @@
+// Benchmark: fill a store with ~1 M synthetic incidents and their reports, then time linking one new report
+// into it (candidates from the store, the correlator rebuilt around them), one transaction per report.
+//
+// SQLite (a temp file) by default; BENCH_DB=postgres://… (or TRUCE_TEST_PG_URL) runs it against PostgreSQL.
+// BENCH_INCIDENTS (default 1,000,000), BENCH_FILL_BUDGET_S (default 600: the fill stops at the batch that
+// crosses it and the figures are for the size reached), BENCH_PROBES (default 1,000), BENCH_CHECKPOINTS
+// (default 100000,500000: also link BENCH_CHECKPOINT_PROBES reports when the store passes these sizes).
+
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { loadShippedAgreements } from "../src/adapters/data/load-context.js";
+import { openStore } from "../src/adapters/store/open-store.js";
+import { linkReports } from "../src/application/link-reports.js";
+import { summariseIncident } from "../src/application/summarise-incident.js";
+import type { StoredDocument } from "../src/domain/records/document.js";
+import type { Incident } from "../src/domain/records/incident.js";
+import type { Report } from "../src/domain/records/report.js";
+import type { Repositories } from "../src/ports/store.js";
+import { generate } from "../src/synthetic/index.js";
+
+const TARGET = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
+const FILL_BUDGET_S = Number(process.env.BENCH_FILL_BUDGET_S ?? 600);
+const PROBES = Number(process.env.BENCH_PROBES ?? 1000);
+const CHECKPOINTS = (process.env.BENCH_CHECKPOINTS ?? "100000,500000")
+  .split(",")
+  .filter((s) => s.trim() !== "")
+  .map(Number);
+const CHECKPOINT_PROBES = Number(process.env.BENCH_CHECKPOINT_PROBES ?? 300);
+/** Incidents generated and written per transaction. */
+const BATCH = Number(process.env.BENCH_BATCH ?? 20_000);
+/** Incidents per year in the synthetic period: about ACLED's count for Syria in a heavy year (as bench:correlate). */
+const PER_YEAR = 20_000;
+const NOW = "2026-11-28T00:00:00.000Z";
+
+const pgUrl = process.env.BENCH_DB ?? process.env.TRUCE_TEST_PG_URL;
+const dir = pgUrl ? null : mkdtempSync(path.join(tmpdir(), "truce-link-store-"));
+const spec = pgUrl ?? path.join(dir as string, "bench.sqlite");
+const days = Math.max(365, Math.round((TARGET / PER_YEAR) * 365));
+const agreements = loadShippedAgreements();
+const store = await openStore(spec);
+console.log(
+  `${store.engine} store ${pgUrl ? "(BENCH_DB)" : spec}; target ${TARGET.toLocaleString("en")} incidents over ${days} days`,
+);
+
+const sha = (s: string): string => createHash("sha256").update(s).digest("hex");
+
+/** One plain-text document standing for an incident's article(s): reports need a stored document. */
+function documentFor(id: string, reports: readonly Report[]): StoredDocument {
+  const body = reports.map((r) => r.summary).join("\n\n");
+  const lead = reports[0] as Report;
+  return {
+    id,
+    source: lead.source,
+    channel: "file",
+    origin: null,
+    receivedAt: lead.createdAt,
+    contentHash: sha(`${id}\n${body}`),
+    contentType: "text/plain",
+    body,
+    title: null,
+    published: lead.createdAt.slice(0, 10),
+  };
+}
+
+/** Synthetic reports of `incidents` true incidents, re-keyed with `prefix` so that batches never collide. */
+function batchOf(prefix: string, incidents: number, seed: number) {
+  const data = generate({ incidents, seed, days });
+  const groups = new Map<string, Report[]>();
+  data.reports.forEach((r, i) => {
+    const truth = data.truth[i] as string;
+    const report: Report = {
+      ...r,
+      id: `${prefix}${r.id}`,
+      copyGroup: `${prefix}${r.copyGroup}`,
+      documentId: `${prefix}${truth}`,
+    };
+    const group = groups.get(truth);
+    if (group) group.push(report);
+    else groups.set(truth, [report]);
+  });
+  return groups;
+}
+
+const dbBytes = (): number => {
+  if (!dir) return Number.NaN;
+  let n = 0;
+  for (const f of ["bench.sqlite", "bench.sqlite-wal"]) {
+    try {
+      n += statSync(path.join(dir, f)).size;
+    } catch {
+      // no WAL file
+    }
+  }
+  return n;
+};
+const mb = (b: number): string => (Number.isNaN(b) ? "n/a" : `${(b / 2 ** 20).toFixed(0)} MB`);
+
+// ── 1. Fill ────────────────────────────────────────────────────────────────────────────────
+let filled = 0;
+let reportsStored = 0;
+let batchNo = 0;
+const fillStart = performance.now();
+let pendingCheckpoints = CHECKPOINTS.filter((c) => c < TARGET).sort((a, b) => a - b);
+const probeRuns: string[] = [];
+
+async function fill(upTo: number): Promise<void> {
+  while (filled < upTo) {
+    const n = Math.min(BATCH, upTo - filled);
+    const prefix = `b${batchNo}-`;
+    const groups = batchOf(prefix, n, 1000 + batchNo);
+    batchNo++;
+    const incidents: Incident[] = [];
+    const reports: Report[] = [];
+    const documents: StoredDocument[] = [];
+    for (const [truth, own] of groups) {
+      documents.push(documentFor(`${prefix}${truth}`, own));
+      reports.push(...own);
+      incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, "open", NOW));
+    }
+    await store.transaction(async (tx) => {
+      for (const d of documents) await tx.documents.insert(d);
+      await tx.reports.insert(reports);
+      await tx.incidents.upsert(incidents);
+    });
+    filled += incidents.length;
+    reportsStored += reports.length;
+    const s = (performance.now() - fillStart) / 1000;
+    if (batchNo % 5 === 0 || filled >= upTo)
+      console.log(
+        `  filled ${filled.toLocaleString("en")} incidents, ${reportsStored.toLocaleString("en")} reports in ${s.toFixed(0)} s (${Math.round(filled / s)} incidents/s), db ${mb(dbBytes())}`,
+      );
+    if (s > FILL_BUDGET_S) {
+      console.log(`  fill budget of ${FILL_BUDGET_S} s reached: stopping at ${filled.toLocaleString("en")}`);
+      return;
+    }
+  }
+}
+
+type Observe = (repo: string, method: string, ms: number, result: unknown) => void;
+
+/** The repositories with every method timed: what the store costs as against the work in process. */
+function timedRepositories(tx: Repositories, observe: Observe): Repositories {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, repo] of Object.entries(tx) as [string, Record<string, unknown>][]) {
+    const wrapped: Record<string, unknown> = {};
+    for (const [method, fn] of Object.entries(repo)) {
+      wrapped[method] =
+        typeof fn !== "function"
+          ? fn
+          : async (...args: unknown[]) => {
+              const t = performance.now();
+              const result: unknown = await fn.apply(repo, args);
+              observe(name, method, performance.now() - t, result);
+              return result;
+            };
+    }
+    out[name] = wrapped;
+  }
+  return out as unknown as Repositories;
+}
+
+// ── 2. Link probes, one transaction each ─────────────────────────────────────────────────────
+async function probe(count: number, seed: number): Promise<void> {
+  const groups = batchOf(`p${seed}-`, count, seed);
+  // One report of each new incident: a report of an event the store has not seen.
+  const items = [...groups].slice(0, count).map(([truth, own]) => ({
+    report: own[0] as Report,
+    document: documentFor(`p${seed}-${truth}`, own.slice(0, 1)),
+  }));
+  const times: number[] = [];
+  const queryTimes: number[] = [];
+  const storeTimes: number[] = [];
+  const candidateCounts: number[] = [];
+  let created = 0;
+  for (const { report, document } of items) {
+    let candidates = 0;
+    let queryMs = 0;
+    let storeMs = 0;
+    const t0 = performance.now();
+    const outcome = await store.transaction(async (tx) => {
+      // Every store call timed on the way through (the rest is in-process work), the candidates query apart.
+      const counted = timedRepositories(tx, (repo, method, ms, result) => {
+        storeMs += ms;
+        if (repo === "incidents" && method === "candidates") {
+          queryMs += ms;
+          candidates += (result as unknown[]).length;
+        }
+      });
+      await tx.ingestion.serialiseLinking();
+      await tx.documents.insert(document);
+      return linkReports(counted, [report], document.body, agreements, NOW);
+    });
+    times.push(performance.now() - t0);
+    queryTimes.push(queryMs);
+    storeTimes.push(storeMs);
+    candidateCounts.push(candidates);
+    created += outcome.created;
+  }
+  const q = (xs: number[], p: number): number => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+  };
+  const mean = candidateCounts.reduce((a, b) => a + b, 0) / candidateCounts.length;
+  const line =
+    `link 1 report into ${filled.toLocaleString("en")} stored incidents (${times.length} reports): ` +
+    `median ${q(times, 0.5).toFixed(2)} ms, p99 ${q(times, 0.99).toFixed(2)} ms; ` +
+    `candidates query median ${q(queryTimes, 0.5).toFixed(2)} ms, p99 ${q(queryTimes, 0.99).toFixed(2)} ms; ` +
+    `all store calls median ${q(storeTimes, 0.5).toFixed(2)} ms; ` +
+    `candidates per report mean ${mean.toFixed(0)}, median ${q(candidateCounts, 0.5)}, max ${q(candidateCounts, 1)}; ` +
+    `${created} new incidents, ${times.length - created} joined`;
+  console.log(line);
+  probeRuns.push(line);
+}
+
+for (const checkpoint of pendingCheckpoints) {
+  await fill(checkpoint);
+  if (filled < checkpoint) break;
+  console.log(
+    `fill to ${filled.toLocaleString("en")}: ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
+  );
+  await probe(CHECKPOINT_PROBES, 900_000 + checkpoint);
+}
+pendingCheckpoints = [];
+if ((performance.now() - fillStart) / 1000 <= FILL_BUDGET_S) await fill(TARGET);
+const fillS = (performance.now() - fillStart) / 1000;
+console.log(
+  `filled ${filled.toLocaleString("en")} incidents and ${reportsStored.toLocaleString("en")} reports in ${fillS.toFixed(1)} s` +
+    ` (includes the checkpoint probes)${filled < TARGET ? ` — short of the ${TARGET.toLocaleString("en")} target` : ""}; db ${mb(dbBytes())}`,
+);
+await probe(PROBES, 1);
+console.log(`database size ${mb(dbBytes())} (main file + WAL)`);
+await store.close();
+if (dir && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+else if (dir) console.log(`kept ${dir}`);
