@@ -1,16 +1,10 @@
 // Documents from files and folders: each file read as received, checked to be an article, or refused.
 
-import type { StoredDocument } from "../../domain/records/document.js";
+import { contentTypeOf } from "../../domain/records/document.js";
 import { isTruceError } from "../../errors.js";
 import type { DocumentSource, SourceItem } from "../../ports/document-source.js";
 import { expandInputs } from "../files/expand-inputs.js";
 import { articleFromSource, readArticleSource } from "../files/read-article.js";
-
-const contentTypes = {
-  json: "application/json",
-  html: "text/html",
-  text: "text/plain",
-} as const satisfies Record<string, StoredDocument["contentType"]>;
 
 export function fileSource(paths: readonly string[]): DocumentSource {
   return {
@@ -30,7 +24,7 @@ export function fileSource(paths: readonly string[]): DocumentSource {
               channel: "file",
               origin: file,
               body: source,
-              contentType: contentTypes[format],
+              contentType: contentTypeOf[format],
               title: article.title,
               published: article.published,
             },

@@ -1,4 +1,5 @@
 // Documents from a URL: a web page (one document) or, when the URL serves a feed, the feed's items.
+import { contentTypeOf } from "../../domain/records/document.js";
 import { isTruceError } from "../../errors.js";
 import type { DocumentSource, SourceItem } from "../../ports/document-source.js";
 import { articleFromSource } from "../files/read-article.js";
@@ -31,8 +32,7 @@ export function urlSource(
             channel: "url",
             origin: page.url,
             body: page.body,
-            contentType:
-              format === "json" ? "application/json" : format === "html" ? "text/html" : "text/plain",
+            contentType: contentTypeOf[format],
             title: article.title,
             published: article.published,
           },

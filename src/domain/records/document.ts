@@ -1,4 +1,5 @@
 // A document as received (a news article, a party's complaint, a monitor's note): stored before anything else.
+import type { ArticleFormat } from "../article.js";
 
 export type Channel = "file" | "feed" | "url" | "api" | "form";
 
@@ -17,3 +18,18 @@ export interface StoredDocument {
   readonly title: string | null;
   readonly published: string | null;
 }
+
+export type ContentType = StoredDocument["contentType"];
+
+/** The content type a document is stored under, for the format its article was read in, and back. */
+export const contentTypeOf: Readonly<Record<ArticleFormat, ContentType>> = {
+  json: "application/json",
+  html: "text/html",
+  text: "text/plain",
+};
+
+export const formatOf: Readonly<Record<ContentType, ArticleFormat>> = {
+  "application/json": "json",
+  "text/html": "html",
+  "text/plain": "text",
+};
