@@ -1,11 +1,7 @@
 // Guards extraction accuracy on the development corpus: fails when a figure drops below the project's bar.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
-import { devCorpus, extractCorpus } from "./support/corpus.js";
+import { devCorpus, scoreCorpus } from "./support/corpus.js";
 
 const corpus = devCorpus();
 
@@ -13,13 +9,7 @@ test("extraction on the development corpus meets the bars", {
   skip: corpus ? false : "../shared/corpus/dev is absent: accuracy cannot be measured here",
 }, async () => {
   if (!corpus) return;
-  const out = join(mkdtempSync(join(tmpdir(), "truce-accuracy-")), "pred.jsonl");
-  writeFileSync(out, `${(await extractCorpus(corpus.articles)).join("\n")}\n`);
-  const scores = JSON.parse(
-    execFileSync(process.execPath, [corpus.scorer, "--gold", corpus.gold, "--pred", out, "--json"], {
-      encoding: "utf8",
-    }),
-  ) as Record<string, number>;
+  const scores = JSON.parse(await scoreCorpus(corpus, ["--json"])) as Record<string, number>;
   assert.equal(scores.docs_without_prediction, 0, "every article gets a prediction line");
   assert.ok((scores.incident_f1 ?? 0) >= 0.7, `incident F1 ${scores.incident_f1} < 0.70`);
   assert.ok(

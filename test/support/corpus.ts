@@ -1,5 +1,7 @@
 // Finds the shared development corpus beside the repository and runs extraction over it in process.
-import { existsSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadExtractionContext } from "../../src/adapters/data/load-context.js";
@@ -35,4 +37,12 @@ export async function extractCorpus(folder: string): Promise<string[]> {
     lines.push(toEvalLine(extractArticle(article, context)));
   }
   return lines;
+}
+
+/** Extracts the corpus and runs the shared scorer on it; `scorerArgs` such as `--json` pass through. */
+export async function scoreCorpus(corpus: DevCorpus, scorerArgs: readonly string[] = []): Promise<string> {
+  const out = join(mkdtempSync(join(tmpdir(), "truce-score-")), "pred.jsonl");
+  writeFileSync(out, `${(await extractCorpus(corpus.articles)).join("\n")}\n`);
+  const args = [corpus.scorer, "--gold", corpus.gold, "--pred", out, ...scorerArgs];
+  return execFileSync(process.execPath, args, { encoding: "utf8" });
 }
