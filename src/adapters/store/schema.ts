@@ -21,6 +21,8 @@ export interface DocumentsTable {
   body: string;
   title: string | null;
   published: string | null;
+  /** MinHash signature of the article text (64 little-endian uint32), written when its reports are linked. */
+  minhash: Buffer | null;
 }
 
 export interface ReportsTable {

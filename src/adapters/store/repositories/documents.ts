@@ -1,12 +1,12 @@
 // Documents as received: stored once per content hash, whoever stores it first.
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Channel, StoredDocument } from "../../../domain/records/document.js";
 import type { DocumentRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { DocumentsTable } from "../schema.js";
 import type { Executor } from "./support.js";
 
-const toRow = (d: StoredDocument): DocumentsTable => ({
+const toRow = (d: StoredDocument): Insertable<DocumentsTable> => ({
   id: d.id,
   source: d.source,
   channel: d.channel,
