@@ -41,6 +41,15 @@ export const errorCatalogue = {
   },
   TRUCE_E_MERGE_REFUSED: { exit: 65, summary: "these incidents cannot be merged" },
   TRUCE_E_SPLIT_REFUSED: { exit: 65, summary: "this split of an incident is not possible" },
+  TRUCE_E_INVALID_INPUT: { exit: 65, summary: "a request's input is not valid" },
+  TRUCE_E_UNAUTHENTICATED: { exit: 77, summary: "sign in first: this needs an account" },
+  TRUCE_E_FORBIDDEN: { exit: 77, summary: "this account is not allowed to do that" },
+  TRUCE_E_NOT_FOUND: { exit: 66, summary: "no such record, or none this account may see" },
+  TRUCE_E_BODY_TOO_LARGE: { exit: 65, summary: "a request body is larger than the accepted limit" },
+  TRUCE_E_MEDIA_TYPE: { exit: 65, summary: "a request body's content type is not accepted" },
+  TRUCE_E_RATE_LIMITED: { exit: 75, summary: "too many requests: wait and try again" },
+  TRUCE_E_INTERNAL: { exit: 70, summary: "an unexpected error in the server" },
+  TRUCE_E_SERVER_CONFIG: { exit: 78, summary: "the server's configuration is not valid" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;
