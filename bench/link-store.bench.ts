@@ -15,7 +15,7 @@ import { openStore } from "../src/adapters/store/open-store.js";
 import { linkReports } from "../src/application/link-reports.js";
 import { summariseIncident } from "../src/application/summarise-incident.js";
 import type { StoredDocument } from "../src/domain/records/document.js";
-import type { Incident } from "../src/domain/records/incident.js";
+import { freshStanding, type Incident } from "../src/domain/records/incident.js";
 import type { Report } from "../src/domain/records/report.js";
 import type { Repositories } from "../src/ports/store.js";
 import { generate } from "../src/synthetic/index.js";
@@ -117,7 +117,7 @@ async function fill(upTo: number): Promise<void> {
     for (const [truth, own] of groups) {
       documents.push(documentFor(`${prefix}${truth}`, own));
       reports.push(...own);
-      incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, "open", NOW));
+      incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, freshStanding, NOW));
     }
     await store.transaction(async (tx) => {
       for (const d of documents) await tx.documents.insert(d);

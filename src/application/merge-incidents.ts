@@ -66,7 +66,7 @@ export async function mergeIncidents(deps: MergeDeps, input: MergeInput): Promis
     const result = merge(into, from, { by: input.by, at: now });
     for (const constraint of result.constraints) await tx.linkConstraints.add(constraint);
     const reports = await tx.reports.byIds(result.incident.reportIds);
-    const merged = summariseIncident(into.id, reports, deps.agreements, into.status, now);
+    const merged = summariseIncident(into.id, reports, deps.agreements, into, now);
     await tx.incidents.upsert([merged]);
     try {
       await tx.incidents.remove(from.id);

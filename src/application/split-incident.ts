@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Agreement } from "../domain/agreement/schema.js";
 import { split } from "../domain/correlation/decisions.js";
-import type { Incident } from "../domain/records/incident.js";
+import { freshStanding, type Incident } from "../domain/records/incident.js";
 import { TruceError } from "../errors.js";
 import type { Store } from "../ports/store.js";
 import { recordAudit } from "./audit-trail.js";
@@ -77,8 +77,8 @@ export async function splitIncident(deps: SplitDeps, input: SplitInput): Promise
     for (const constraint of result.constraints) await tx.linkConstraints.add(constraint);
     const keptReports = await tx.reports.byIds(result.kept.reportIds);
     const movedReports = await tx.reports.byIds(result.moved.reportIds);
-    const kept = summariseIncident(incident.id, keptReports, deps.agreements, incident.status, now);
-    const created = summariseIncident(result.moved.id, movedReports, deps.agreements, "open", now);
+    const kept = summariseIncident(incident.id, keptReports, deps.agreements, incident, now);
+    const created = summariseIncident(result.moved.id, movedReports, deps.agreements, freshStanding, now);
     await tx.incidents.upsert([kept, created]);
     const cannotLinks = result.constraints.filter((c) => c.kind === "cannot_link").length;
     const mustLinks = result.constraints.length - cannotLinks;

@@ -1,7 +1,7 @@
 // Draws an incident's record from its reports: figures side by side, the evidence grade, the classification.
 import { classify } from "../domain/agreement/classify.js";
 import type { Agreement } from "../domain/agreement/schema.js";
-import type { Incident, IncidentStatus } from "../domain/records/incident.js";
+import type { Incident, IncidentStanding } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import { fatalities, gradeIncident } from "../domain/verification/index.js";
 
@@ -22,11 +22,40 @@ function representative(reports: readonly Report[]): Report {
   )[0] as Report;
 }
 
+/**
+ * The point of the most precisely placed report that has one; among equally precise points an open one is
+ * preferred, so a restricted source hides the point only when nobody else gives one as good.
+ */
+function bestPoint(reports: readonly Report[]): Report | undefined {
+  let best: Report | undefined;
+  for (const r of reports) {
+    if (r.lat === null || r.lon === null) continue;
+    if (
+      best === undefined ||
+      r.geoPrecision < best.geoPrecision ||
+      (r.geoPrecision === best.geoPrecision &&
+        best.coordinatesRestricted === true &&
+        !r.coordinatesRestricted)
+    )
+      best = r;
+  }
+  return best;
+}
+
+/** Whose complaints (a party's) or observations (a guarantor's monitor's) are among the reports, once each. */
+const complainantsOf = (reports: readonly Report[]): string[] => [
+  ...new Set(reports.filter((r) => r.kind !== "press").map((r) => r.source)),
+];
+
+/**
+ * The incident's record drawn from its reports; its `standing` (status, accused, publication) is people's
+ * decisions and is carried over as it was (`freshStanding` for a new incident).
+ */
 export function summariseIncident(
   id: string,
   reports: readonly Report[],
   agreements: readonly Agreement[],
-  status: IncidentStatus,
+  standing: IncidentStanding,
   now: string,
 ): Incident {
   const lead = representative(reports);
@@ -47,6 +76,7 @@ export function summariseIncident(
     perpetrator: perpetrators.length === 1 ? (perpetrators[0] ?? null) : null,
     target: mostCommon(reports.map((r) => r.target).filter((t): t is string => t !== null)) ?? null,
   });
+  const point = bestPoint(reports);
   return {
     id,
     reportIds: reports.map((r) => r.id),
@@ -60,7 +90,13 @@ export function summariseIncident(
     killed: fatalities(reports),
     classification: classification.classification,
     grade: gradeIncident(reports).grade,
-    status,
+    status: standing.status,
     updatedAt: now,
+    complainants: complainantsOf(reports),
+    accused: standing.accused,
+    lat: point?.lat ?? null,
+    lon: point?.lon ?? null,
+    coordinatesRestricted: point?.coordinatesRestricted === true,
+    publishedAt: standing.publishedAt,
   };
 }

@@ -8,7 +8,9 @@
 // Times and dates are ISO-8601 text (UTC `…Z` timestamps, `YYYY-MM-DD` dates), compared as text; every list is
 // returned in a stated, deterministic order.
 
+import type { IncidentVisibility } from "../domain/access/principal.js";
 import type { Classification, EventType } from "../domain/ontology.js";
+import type { Attachment, Complaint } from "../domain/records/complaint.js";
 import type { StoredDocument } from "../domain/records/document.js";
 import type { EvidenceGrade, Incident, IncidentStatus, LinkConstraint } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
@@ -43,6 +45,72 @@ export interface IncidentFilter {
   readonly status?: readonly IncidentStatus[];
   readonly grade?: readonly EvidenceGrade[];
   readonly classification?: readonly Classification[];
+  /**
+   * Only the incidents this principal may read (see `visibilityOf`): `published` → published ones; `party` →
+   * published, or the party is among the complainants, or is the accused; `all` → every one. Omitted: every
+   * incident (for trusted callers such as the CLI and correlation, never for a request from outside).
+   */
+  readonly visibleTo?: IncidentVisibility;
+  /**
+   * A guarantor's queue: incidents not yet decided (status open or awaiting positions) on which this guarantor
+   * has recorded no position. With `sort: "date", order: "asc"` it is the queue, oldest first.
+   */
+  readonly awaitingPositionFrom?: string;
+  /** Incidents whose point lies in the box (degrees; `west > east` crosses the antimeridian). */
+  readonly bbox?: BoundingBox;
+}
+
+export interface BoundingBox {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+}
+
+/**
+ * What incidents can be counted by: `day` (YYYY-MM-DD), `week` (the ISO week's Monday, YYYY-MM-DD), `month`
+ * (YYYY-MM), `perpetrator` (once per perpetrator any source names: the parties' claims), `accused` (the
+ * verdict's attribution: the verified), and the incident's own fields.
+ */
+export type TallyDimension =
+  | "day"
+  | "week"
+  | "month"
+  | "admin1"
+  | "status"
+  | "eventType"
+  | "grade"
+  | "accused"
+  | "perpetrator";
+
+export const tallyDimensions: readonly TallyDimension[] = [
+  "day",
+  "week",
+  "month",
+  "admin1",
+  "status",
+  "eventType",
+  "grade",
+  "accused",
+  "perpetrator",
+];
+
+export interface TallyRow {
+  /** One key per dimension asked for, in that order; null where the incident has none (undated, no admin1…). */
+  readonly keys: readonly (string | null)[];
+  readonly count: number;
+}
+
+/** What the map draws of an incident. */
+export interface IncidentPoint {
+  readonly id: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly status: IncidentStatus;
+  readonly accused: string | null;
+  readonly eventType: EventType;
+  readonly date: string | null;
+  readonly coordinatesRestricted: boolean;
 }
 
 export interface IncidentQuery extends IncidentFilter {
@@ -75,11 +143,16 @@ export interface CandidateWindow {
 export interface IncidentRepository {
   /** Inserts or replaces each incident whole (by id). */
   upsert(incidents: readonly Incident[]): Promise<void>;
-  get(id: string): Promise<Incident | null>;
+  /** With `visibleTo`, an incident the principal may not read is null, exactly as a missing one. */
+  get(id: string, visibleTo?: IncidentVisibility): Promise<Incident | null>;
   /** The incidents found among `ids`, in the order of `ids`. */
   byIds(ids: readonly string[]): Promise<Incident[]>;
   list(query?: IncidentQuery): Promise<IncidentPage>;
   count(filter?: IncidentFilter): Promise<number>;
+  /** How many incidents match, grouped by the dimensions; ordered by keys (nulls first). No dimension: one row. */
+  tally(filter: IncidentFilter, by: readonly TallyDimension[]): Promise<TallyRow[]>;
+  /** Incidents with a point, newest first (by date, then id), at most `limit` (at most 100,000). */
+  points(filter: IncidentFilter, limit: number): Promise<IncidentPoint[]>;
   /** Dated incidents in the window and place, by date then id: what correlation scores a new report against. */
   candidates(window: CandidateWindow): Promise<Incident[]>;
   /** Removes an incident absorbed by a merge; refused (foreign key) once positions or verdicts refer to it. */
@@ -118,6 +191,44 @@ export interface ReplyRepository {
   append(reply: Reply): Promise<void>;
   /** Oldest first. */
   byIncident(incidentId: string): Promise<Reply[]>;
+}
+
+export interface ComplaintQuery {
+  /** Only the complaints of this party or guarantor state; omitted: everyone's. */
+  readonly complainant?: string;
+  /** At most this many items (default 50, at most 1000). */
+  readonly limit?: number;
+  /** The `next` cursor of the previous page. */
+  readonly after?: string | null;
+}
+
+/** A complaint as listed: the incident its report is in now (merges move it) and its files. */
+export interface ComplaintListing extends Complaint {
+  /** null when its report is in no incident (an undated report stays unlinked until a person links it). */
+  readonly incidentId: string | null;
+  readonly attachments: readonly Attachment[];
+}
+
+export interface ComplaintPage {
+  readonly items: readonly ComplaintListing[];
+  readonly next: string | null;
+}
+
+export interface ComplaintRepository {
+  /** Its document and report must be stored; an id already stored is refused. */
+  insert(complaint: Complaint): Promise<void>;
+  get(id: string): Promise<ComplaintListing | null>;
+  /** Newest first (by created time, then id). */
+  list(query?: ComplaintQuery): Promise<ComplaintPage>;
+}
+
+export interface AttachmentRepository {
+  /** Its complaint must be stored. */
+  insert(attachment: Attachment, bytes: Uint8Array): Promise<void>;
+  /** The attachment with its bytes, or null. */
+  get(id: string): Promise<{ readonly attachment: Attachment; readonly bytes: Uint8Array } | null>;
+  /** In the order they were attached. */
+  byComplaint(complaintId: string): Promise<Attachment[]>;
 }
 
 export interface AuditEntryInput {
@@ -224,6 +335,8 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly feeds: FeedStateRepository;
   readonly ingestion: IngestionRepository;
+  readonly complaints: ComplaintRepository;
+  readonly attachments: AttachmentRepository;
 }
 
 export type StoreEngine = "sqlite" | "postgres";

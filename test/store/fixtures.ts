@@ -66,6 +66,12 @@ export const incident = (over: Partial<Incident> = {}): Incident => ({
   grade: "single_source",
   status: "open",
   updatedAt: "2017-01-02T10:00:00.000Z",
+  complainants: [],
+  accused: null,
+  lat: 33.7,
+  lon: 36.1,
+  coordinatesRestricted: false,
+  publishedAt: null,
   ...over,
 });
 

@@ -158,6 +158,16 @@ export function toIncident(state: IncidentState, updatedAt: string): Incident {
     grade,
     status: "open",
     updatedAt,
+    complainants: [
+      ...new Set(state.members.filter((m) => m.report.kind !== "press").map((m) => m.report.source)),
+    ],
+    accused: null,
+    lat: Number.isNaN(state.lat) ? null : state.lat,
+    lon: Number.isNaN(state.lon) ? null : state.lon,
+    coordinatesRestricted: state.members.some(
+      (m) => m.report.coordinatesRestricted === true && m.lat === state.lat && m.lon === state.lon,
+    ),
+    publishedAt: null,
   };
 }
 

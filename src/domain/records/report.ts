@@ -32,4 +32,9 @@ export interface Report extends EventFacts {
   readonly spans: readonly Span[];
   readonly summary: string;
   readonly createdAt: string;
+  /**
+   * The source asked for its exact coordinates to be kept restricted (a complaint's or a monitor's choice):
+   * only roles that see restricted fields get them. Absent: not restricted (the press publishes its places).
+   */
+  readonly coordinatesRestricted?: boolean;
 }
