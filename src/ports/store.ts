@@ -15,6 +15,7 @@ import type { StoredDocument } from "../domain/records/document.js";
 import type { EvidenceGrade, Incident, IncidentStatus, LinkConstraint } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import type { Position, Reply, Verdict } from "../domain/records/verification.js";
+import type { AccountRepositories } from "./accounts.js";
 
 export interface DocumentRepository {
   /** Stores the document unless one with the same content hash is stored; then returns that one, unchanged. */
@@ -324,7 +325,7 @@ export interface IngestionRepository {
   deadLetters(): Promise<DeadLetter[]>;
 }
 
-export interface Repositories {
+export interface Repositories extends AccountRepositories {
   readonly documents: DocumentRepository;
   readonly reports: ReportRepository;
   readonly incidents: IncidentRepository;

@@ -1,6 +1,7 @@
 // The one query layer: builds a Store from any Kysely instance, so both engines run the same queries.
 import type { Kysely } from "kysely";
 import type { Repositories, Store } from "../../ports/store.js";
+import { accountRepositories } from "./repositories/accounts.js";
 import { auditRepository } from "./repositories/audit.js";
 import { documentRepository } from "./repositories/documents.js";
 import { feedStateRepository } from "./repositories/feeds.js";
@@ -17,6 +18,7 @@ import {
 import type { Database } from "./schema.js";
 
 const repositories = (db: Executor, hooks: EngineHooks): Repositories => ({
+  ...accountRepositories(db),
   documents: documentRepository(db),
   reports: reportRepository(db),
   incidents: incidentRepository(db),

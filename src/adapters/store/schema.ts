@@ -170,7 +170,57 @@ export interface DeadLettersTable {
   failed_at: string;
 }
 
-export interface Database {
+/** The accounts' tables (migration 0004). */
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** `username` lower-cased: what uniqueness and lookups use. */
+  username_key: string;
+  password_hash: string;
+  role: string;
+  party: string | null;
+  guarantor: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_secret: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  ord: Generated<number>;
+  id: string;
+  username_key: string;
+  address: string;
+  at: string;
+}
+
+export interface AccountTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+export interface Database extends AccountTables {
   documents: DocumentsTable;
   reports: ReportsTable;
   incidents: IncidentsTable;

@@ -5,12 +5,14 @@ import type { Database } from "../schema.js";
 import * as m0001 from "./0001-initial.js";
 import * as m0002 from "./0002-ingestion.js";
 import * as m0003 from "./0003-linking.js";
+import * as m0004 from "./0004-accounts.js";
 
 /** Names sort in the order they run; a name, once released, is never changed or reused. */
 const migrations: Readonly<Record<string, Migration>> = {
   "0001-initial": m0001,
   "0002-ingestion": m0002,
   "0003-linking": m0003,
+  "0004-accounts": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
