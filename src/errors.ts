@@ -50,6 +50,15 @@ export const errorCatalogue = {
   TRUCE_E_RATE_LIMITED: { exit: 75, summary: "too many requests: wait and try again" },
   TRUCE_E_INTERNAL: { exit: 70, summary: "an unexpected error in the server" },
   TRUCE_E_SERVER_CONFIG: { exit: 78, summary: "the server's configuration is not valid" },
+  TRUCE_E_ACCOUNT_EXISTS: { exit: 75, summary: "an account with that username already exists" },
+  TRUCE_E_LAST_ADMIN: {
+    exit: 75,
+    summary: "the last administrator who may sign in cannot be demoted or disabled",
+  },
+  TRUCE_E_CSRF_TOKEN: {
+    exit: 77,
+    summary: "a change made with the session cookie must carry the session's x-csrf-token header",
+  },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;
