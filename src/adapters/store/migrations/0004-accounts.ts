@@ -46,7 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("last_used_at", text)
     .addColumn("revoked_at", text)
     .execute();
-  await db.schema.createIndex("api_tokens_by_user").on("api_tokens").columns(["user_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("api_tokens_by_user")
+    .on("api_tokens")
+    .columns(["user_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("login_attempts")

@@ -134,7 +134,12 @@ export function userRepository(db: Executor): UserRepository {
       if (changes.party !== undefined) set.party = changes.party;
       if (changes.guarantor !== undefined) set.guarantor = changes.guarantor;
       if (changes.disabledAt !== undefined) set.disabled_at = changes.disabledAt;
-      const row = await db.updateTable("users").set(set).where("id", "=", id).returningAll().executeTakeFirst();
+      const row = await db
+        .updateTable("users")
+        .set(set)
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirst();
       return row === undefined ? null : userFromRow(row);
     },
     async count() {
