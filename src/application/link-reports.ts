@@ -1,18 +1,18 @@
 // Links new reports into the stored incidents: candidates from the store, the correlator's judgement, records back.
 import { randomUUID } from "node:crypto";
 import type { Agreement } from "../domain/agreement/schema.js";
-import { estimatedSimilarity, minhash } from "../domain/correlation/copies.js";
+import { minhash } from "../domain/correlation/copies.js";
 import { Correlator } from "../domain/correlation/engine.js";
 import { DAY_WINDOW } from "../domain/correlation/features.js";
-import type { Incident } from "../domain/records/incident.js";
+import { freshStanding, type Incident } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import { addDays } from "../extraction/stages/reference-date.js";
-import type { Repositories } from "../ports/store.js";
-import { articleOfDocument } from "./article-of-document.js";
+import type { CandidateIncident, CandidateWindow, Repositories } from "../ports/store.js";
+import { copyGroupAmong } from "./copy-group.js";
 import { summariseIncident } from "./summarise-incident.js";
 
-/** Estimated shingle overlap above which two documents are one text re-published (see copies.ts). */
-const COPY_SIMILARITY = 0.6;
+/** Candidates read per query: the port's default page. */
+const CANDIDATE_PAGE = 500;
 
 export interface LinkOutcome {
   readonly created: number;
@@ -34,23 +34,26 @@ export async function linkReports(
   now: string,
 ): Promise<LinkOutcome> {
   if (fresh.length === 0) return { created: 0, updated: 0, incidentIds: [] };
-  const stored = new Map<string, Incident>();
+  // Kept with the document, so that later documents compare against it without reading it again.
+  const signature = minhash(documentText);
+  for (const documentId of new Set(fresh.map((r) => r.documentId)))
+    await tx.documents.saveMinhash(documentId, signature);
+
+  const stored = new Map<string, CandidateIncident>();
   for (const report of fresh) {
     if (!report.date) continue;
     const days = DAY_WINDOW[report.datePrecision ?? 3];
-    const candidates = await tx.incidents.candidates({
+    const window = {
       from: addDays(report.date, -days - 31),
       to: addDays(report.dateEnd ?? report.date, days + 31),
       admin1: report.admin1 ? [report.admin1] : null,
-    });
-    for (const incident of candidates) stored.set(incident.id, incident);
+    };
+    for (const incident of await everyCandidate(tx, window)) stored.set(incident.id, incident);
   }
   const memberIds = [...stored.values()].flatMap((i) => i.reportIds);
   const members = await tx.reports.byIds(memberIds);
   const byId = new Map(members.map((r) => [r.id, r]));
-  const reports = await withCopyGroups(tx, fresh, documentText, members);
-  await tx.reports.insert(reports);
-  const constraints = await tx.linkConstraints.forReports([...memberIds, ...reports.map((r) => r.id)]);
+  const constraints = await tx.linkConstraints.forReports([...memberIds, ...fresh.map((r) => r.id)]);
 
   const correlator = new Correlator({ newIncidentId: randomUUID, constraints });
   for (const incident of stored.values()) {
@@ -58,24 +61,35 @@ export async function linkReports(
     if (own.length > 0) correlator.restore(incident.id, own);
   }
   const touched = new Set<string>();
-  for (const report of reports) touched.add(correlator.add(report).incidentId);
+  for (const report of fresh) touched.add(correlator.add(report).incidentId);
+
+  const reports = await withCopyGroup(tx, fresh, signature, correlator, byId);
+  await tx.reports.insert(reports);
 
   const all = new Map([...members, ...reports].map((r) => [r.id, r]));
+  const changed = [...correlator.incidents()].filter((state) => {
+    const previous = stored.get(state.id);
+    return (
+      !previous ||
+      previous.reportIds.length !== state.reportIds.length ||
+      state.reportIds.some((id, i) => previous.reportIds[i] !== id)
+    );
+  });
+  // The decisions people took on an incident (its standing) outlive a new summary: read whole, only for these.
+  const standing = new Map(
+    (await tx.incidents.byIds(changed.filter((s) => stored.has(s.id)).map((s) => s.id))).map((i) => [
+      i.id,
+      i,
+    ]),
+  );
   let created = 0;
   let updated = 0;
   const records: Incident[] = [];
-  for (const state of correlator.incidents()) {
-    const previous = stored.get(state.id);
-    const ids = state.reportIds;
-    const changed =
-      !previous ||
-      previous.reportIds.length !== ids.length ||
-      ids.some((id, i) => previous.reportIds[i] !== id);
-    if (!changed) continue;
-    if (previous) updated++;
+  for (const state of changed) {
+    if (stored.has(state.id)) updated++;
     else created++;
-    const own = ids.map((id) => all.get(id)).filter((r): r is Report => r !== undefined);
-    records.push(summariseIncident(state.id, own, agreements, previous?.status ?? "open", now));
+    const own = state.reportIds.map((id) => all.get(id)).filter((r): r is Report => r !== undefined);
+    records.push(summariseIncident(state.id, own, agreements, standing.get(state.id) ?? freshStanding, now));
   }
   await tx.incidents.upsert(records);
   // Incidents the correlator folded into others no longer exist as such.
@@ -84,27 +98,44 @@ export async function linkReports(
 }
 
 /**
- * A wire story re-published by another outlet is one source, not corroboration: a new document that nearly
- * duplicates the document of a report already in a candidate incident joins that report's copy group.
+ * Every stored incident in the window, read page by page: a cap on candidates would let a crowded window (a
+ * month-precise report in a busy province) cut off the very incident the report belongs to.
  */
-async function withCopyGroups(
-  tx: Repositories,
-  reports: readonly Report[],
-  documentText: string,
-  members: readonly Report[],
-): Promise<Report[]> {
-  const signature = minhash(documentText);
-  const documents = new Map<string, string>();
-  for (const member of members) {
-    if (documents.has(member.documentId)) continue;
-    const document = await tx.documents.get(member.documentId);
-    if (
-      document &&
-      estimatedSimilarity(signature, minhash(articleOfDocument(document).text)) >= COPY_SIMILARITY
-    ) {
-      documents.set(member.documentId, member.copyGroup);
-    } else documents.set(member.documentId, "");
+async function everyCandidate(tx: Repositories, window: CandidateWindow): Promise<CandidateIncident[]> {
+  const out: CandidateIncident[] = [];
+  let after: CandidateWindow["after"] = null;
+  for (;;) {
+    const page = await tx.incidents.linkCandidates({ ...window, limit: CANDIDATE_PAGE, after });
+    out.push(...page);
+    const last = page.at(-1);
+    if (page.length < CANDIDATE_PAGE || last === undefined) return out;
+    after = { date: last.date, id: last.id };
   }
-  const copyOf = [...documents.values()].find((group) => group !== "");
-  return copyOf ? reports.map((r) => ({ ...r, copyGroup: copyOf })) : [...reports];
+}
+
+/**
+ * A new document that nearly duplicates the document of a report already in an incident its reports joined
+ * joins that report's copy group, all its reports alike (they are one text). Decided after correlating, which
+ * reads places, dates and figures but never copy groups, so that only the joined incidents are searched.
+ */
+async function withCopyGroup(
+  tx: Repositories,
+  fresh: readonly Report[],
+  signature: Uint32Array,
+  correlator: Correlator,
+  stored: ReadonlyMap<string, Report>,
+): Promise<Report[]> {
+  const neighbours: Report[] = [];
+  const seen = new Set<string>();
+  for (const report of fresh) {
+    const state = correlator.incidentOf(report.id);
+    if (state === undefined || seen.has(state.id)) continue;
+    seen.add(state.id);
+    for (const id of state.reportIds) {
+      const member = stored.get(id);
+      if (member !== undefined) neighbours.push(member);
+    }
+  }
+  const copyOf = await copyGroupAmong(tx, signature, neighbours);
+  return copyOf === null ? [...fresh] : fresh.map((r) => ({ ...r, copyGroup: copyOf }));
 }

@@ -22,6 +22,13 @@ export interface DocumentRepository {
   insert(document: StoredDocument): Promise<{ readonly document: StoredDocument; readonly created: boolean }>;
   get(id: string): Promise<StoredDocument | null>;
   getByHash(contentHash: string): Promise<StoredDocument | null>;
+  /**
+   * Keeps the MinHash signature of the document's article text (what copy detection compares), replacing any
+   * earlier one: linking then compares signatures instead of reading and hashing documents again.
+   */
+  saveMinhash(id: string, signature: Uint32Array): Promise<void>;
+  /** The signatures kept for these documents, by id; documents with none kept (or unknown ids) are left out. */
+  minhashes(ids: readonly string[]): Promise<Map<string, Uint32Array>>;
 }
 
 export interface ReportRepository {
@@ -139,6 +146,15 @@ export interface CandidateWindow {
   readonly admin1?: readonly string[] | null;
   /** Default 500. */
   readonly limit?: number;
+  /** Only incidents after this one in (date, id) order: the last of the previous page, to read every candidate. */
+  readonly after?: { readonly date: string; readonly id: string } | null;
+}
+
+/** What correlating needs of a stored candidate incident: its reports (the rest is recomputed from them). */
+export interface CandidateIncident {
+  readonly id: string;
+  readonly date: string;
+  readonly reportIds: readonly string[];
 }
 
 export interface IncidentRepository {
@@ -156,6 +172,8 @@ export interface IncidentRepository {
   points(filter: IncidentFilter, limit: number): Promise<IncidentPoint[]>;
   /** Dated incidents in the window and place, by date then id: what correlation scores a new report against. */
   candidates(window: CandidateWindow): Promise<Incident[]>;
+  /** The same incidents as `candidates`, in the same order, with only what linking needs of them. */
+  linkCandidates(window: CandidateWindow): Promise<CandidateIncident[]>;
   /** Removes an incident absorbed by a merge; refused (foreign key) once positions or verdicts refer to it. */
   remove(id: string): Promise<boolean>;
 }

@@ -89,6 +89,23 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       for (const a of attempts) assert.equal(a.document.id, winner);
       assert.equal((await other.documents.getByHash(base.contentHash))?.id, winner);
     });
+
+    it("keeps a MinHash signature per document, replaced when saved again, every 32-bit value intact", async () => {
+      const { store } = await fresh();
+      const [a, b] = [document(), document()];
+      await store.documents.insert(a);
+      await store.documents.insert(b);
+      const signature = Uint32Array.from([0, 1, 0x7fffffff, 0x80000000, 0xffffffff, 123_456_789]);
+      await store.documents.saveMinhash(a.id, signature);
+      const found = await store.documents.minhashes([a.id, b.id, randomUUID()]);
+      assert.deepEqual([...found.keys()], [a.id], "only documents with a signature");
+      assert.deepEqual(found.get(a.id), signature);
+      const replaced = Uint32Array.from([7, 8, 9]);
+      await store.documents.saveMinhash(a.id, replaced);
+      assert.deepEqual((await store.documents.minhashes([a.id])).get(a.id), replaced);
+      assert.deepEqual(await store.documents.get(a.id), a, "the document itself is unchanged");
+      await rejectsWith(store.documents.saveMinhash(randomUUID(), signature), "TRUCE_E_STORE_REFERENCE");
+    });
   });
 
   describe(`${engine} store: reports`, () => {
@@ -441,6 +458,49 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
         assert.equal(
           (await store.incidents.candidates({ from: "2016-01-01", to: "2017-12-31", limit: 2 })).length,
           2,
+        );
+      });
+
+      it("reads every candidate in pages after a (date, id) cursor, with only what linking needs", async () => {
+        const store = await seeded();
+        const window = { from: "2016-01-01", to: "2017-12-31" };
+        const whole = await store.incidents.candidates(window);
+        const paged: { id: string; date: string; reportIds: readonly string[] }[] = [];
+        let after: { date: string; id: string } | null = null;
+        for (let pages = 0; pages < 10; pages++) {
+          const page = await store.incidents.linkCandidates({ ...window, limit: 2, after });
+          paged.push(...page);
+          const last = page.at(-1);
+          if (page.length < 2 || last === undefined) break;
+          after = { date: last.date, id: last.id };
+        }
+        assert.deepEqual(
+          paged,
+          whole.map((i) => ({ id: i.id, date: i.date, reportIds: i.reportIds })),
+        );
+        // Ties on a date are split by id, so a page that ends inside a tie loses nothing.
+        const tie = whole.findIndex((i, k) => k > 0 && i.date === whole[k - 1]?.date);
+        assert.ok(tie > 0, "the fixture has two incidents on one date");
+        const before = whole[tie - 1] as Incident;
+        const rest = await store.incidents.linkCandidates({
+          ...window,
+          after: { date: before.date as string, id: before.id },
+        });
+        assert.deepEqual(
+          rest.map((i) => i.id),
+          whole.slice(tie).map((i) => i.id),
+        );
+        // With a place too: the second page of one starts where the first ended.
+        const place = { ...window, admin1: ["SY-RD"], limit: 1 };
+        const [first] = await store.incidents.linkCandidates(place);
+        assert.ok(first);
+        const second = await store.incidents.linkCandidates({
+          ...place,
+          after: { date: first.date, id: first.id },
+        });
+        assert.deepEqual(
+          [first, ...second].map((i) => i.id),
+          (await store.incidents.candidates({ ...window, admin1: ["SY-RD"] })).slice(0, 2).map((i) => i.id),
         );
       });
     });

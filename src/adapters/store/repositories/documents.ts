@@ -1,10 +1,25 @@
 // Documents as received: stored once per content hash, whoever stores it first.
 import type { Insertable, Selectable } from "kysely";
 import type { Channel, StoredDocument } from "../../../domain/records/document.js";
+import { TruceError } from "../../../errors.js";
 import type { DocumentRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { DocumentsTable } from "../schema.js";
-import type { Executor } from "./support.js";
+import { chunks, type Executor } from "./support.js";
+
+/** Little-endian 32-bit words, whatever the machine's byte order, so a database file moves between machines. */
+function encodeMinhash(signature: Uint32Array): Buffer {
+  const bytes = Buffer.alloc(signature.length * 4);
+  for (let i = 0; i < signature.length; i++) bytes.writeUInt32LE(signature[i] as number, i * 4);
+  return bytes;
+}
+
+function decodeMinhash(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const signature = new Uint32Array(bytes.byteLength >>> 2);
+  for (let i = 0; i < signature.length; i++) signature[i] = view.getUint32(i * 4, true);
+  return signature;
+}
 
 const toRow = (d: StoredDocument): Insertable<DocumentsTable> => ({
   id: d.id,
@@ -63,5 +78,29 @@ export function documentRepository(db: Executor): DocumentRepository {
       return row === undefined ? null : fromRow(row);
     },
     getByHash,
+    async saveMinhash(id, signature) {
+      const result = await guarded(`document ${id}`, () =>
+        db
+          .updateTable("documents")
+          .set({ minhash: encodeMinhash(signature) })
+          .where("id", "=", id)
+          .executeTakeFirst(),
+      );
+      if (Number(result.numUpdatedRows) === 0)
+        throw new TruceError("TRUCE_E_STORE_REFERENCE", `document ${id} is not stored`, { subject: id });
+    },
+    async minhashes(ids) {
+      const found = new Map<string, Uint32Array>();
+      for (const batch of chunks([...new Set(ids)])) {
+        const rows = await db
+          .selectFrom("documents")
+          .select(["id", "minhash"])
+          .where("id", "in", batch)
+          .where("minhash", "is not", null)
+          .execute();
+        for (const row of rows) if (row.minhash !== null) found.set(row.id, decodeMinhash(row.minhash));
+      }
+      return found;
+    },
   };
 }

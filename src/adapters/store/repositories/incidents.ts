@@ -4,13 +4,14 @@ import {
   type ExpressionBuilder,
   type Insertable,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
   sql,
 } from "kysely";
 import type { Classification, EventType, SubEventType } from "../../../domain/ontology.js";
 import type { EvidenceGrade, Incident, IncidentStatus } from "../../../domain/records/incident.js";
 import { TruceError } from "../../../errors.js";
-import type { IncidentFilter, IncidentRepository } from "../../../ports/store.js";
+import type { CandidateWindow, IncidentFilter, IncidentRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { Database, IncidentsTable } from "../schema.js";
 import { chunks, type Executor, inOrderOf, inTransaction, parseJson } from "./support.js";
@@ -120,6 +121,33 @@ function decodeCursor(text: string): Cursor {
   throw new TruceError("TRUCE_E_USAGE", `"${text}" is not a page cursor this store gave out`);
 }
 
+type CandidateSelect = SelectQueryBuilder<Database, "incidents", object>;
+
+/**
+ * Dated incidents in the window (and admin1 units), by date then id, one page: the columns are the caller's.
+ * With one admin1 unit the page is one range of `incidents_by_place_date_id`, without any sort; the keyset
+ * condition raises the range's lower bound to the previous page's last date, so a page costs what it returns.
+ */
+async function candidateRows<O>(
+  db: Executor,
+  window: CandidateWindow,
+  columns: (select: CandidateSelect) => SelectQueryBuilder<Database, "incidents", O>,
+): Promise<O[]> {
+  const admin1 = window.admin1 ?? null;
+  if (admin1 !== null && admin1.length === 0) return [];
+  const after = window.after ?? null;
+  const from = after !== null && after.date > window.from ? after.date : window.from;
+  let select = columns(db.selectFrom("incidents")).where("date", ">=", from).where("date", "<=", window.to);
+  if (admin1 !== null) select = select.where("admin1", "in", [...admin1]);
+  if (after !== null)
+    select = select.where((eb) => eb(eb.refTuple("date", "id"), ">", eb.tuple(after.date, after.id)));
+  return select
+    .orderBy("date")
+    .orderBy("id")
+    .limit(window.limit ?? DEFAULT_CANDIDATES)
+    .execute();
+}
+
 export function incidentRepository(db: Executor): IncidentRepository {
   const byIds = async (ids: readonly string[]) => {
     const found: Incident[] = [];
@@ -213,20 +241,17 @@ export function incidentRepository(db: Executor): IncidentRepository {
       return Number(row.n);
     },
     async candidates(window) {
-      const admin1 = window.admin1 ?? null;
-      if (admin1 !== null && admin1.length === 0) return [];
-      let select = db
-        .selectFrom("incidents")
-        .selectAll()
-        .where("date", ">=", window.from)
-        .where("date", "<=", window.to);
-      if (admin1 !== null) select = select.where("admin1", "in", [...admin1]);
-      const rows = await select
-        .orderBy("date")
-        .orderBy("id")
-        .limit(window.limit ?? DEFAULT_CANDIDATES)
-        .execute();
+      const rows = await candidateRows(db, window, (select) => select.selectAll());
       return rows.map(fromRow);
+    },
+    async linkCandidates(window) {
+      const rows = await candidateRows(db, window, (select) => select.select(["id", "date", "report_ids"]));
+      return rows.map((r) => ({
+        id: r.id,
+        // Only dated incidents are candidates (the window bounds exclude NULL).
+        date: r.date as string,
+        reportIds: parseJson<string[]>(r.report_ids),
+      }));
     },
     async remove(id) {
       const result = await guarded(`incident ${id}`, () =>
