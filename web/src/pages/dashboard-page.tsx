@@ -1,0 +1,194 @@
+// `/dashboard`: compliance per party and per governorate over time: what the parties claim beside what the
+// guarantors verified, and escalation alerts (a period that spikes against its trailing baseline).
+import type { JSX } from "preact";
+import { useMemo } from "preact/hooks";
+import { partiesOf, useAgreement } from "../api/agreement.js";
+import { api } from "../api/client.js";
+import type { Stats, StatsSeries } from "../api/types.js";
+import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
+import { type ChartSeries, LineChart } from "../components/line-chart.js";
+import { ErrorMessage, Loading, usePageTitle } from "../components/status.js";
+import { useI18n } from "../i18n/i18n.js";
+import { governorateName } from "../map/boundaries.js";
+import { partyColours, unattributedColour } from "../map/colours.js";
+import { hrefWith, navigate, useLocation } from "../router.js";
+import { useResource } from "../use-resource.js";
+
+const granularities = ["day", "week", "month"] as const;
+type Granularity = (typeof granularities)[number];
+
+/** Governorates get colours of their own, distinct from the parties' palette. */
+const areaPalette = ["#1B9E77", "#D95F02", "#7570B3", "#E7298A", "#66A61E", "#E6AB02", "#A6761D", "#666666"];
+
+/** Charts with more lines than this are unreadable; the table below them has every group. */
+const MAX_LINES = 8;
+
+export function DashboardPage(): JSX.Element {
+  const { t, locale, number, actor } = useI18n();
+  const { query } = useLocation();
+  const filters = filtersOf(query);
+  const granularity: Granularity = granularities.find((g) => g === query.get("by")) ?? "week";
+  const agreement = useAgreement();
+  const parties = useMemo(() => partiesOf(agreement.data), [agreement.data]);
+  const stats = useResource(
+    () => api.get<Stats>("/api/stats", { ...filters, granularity }),
+    `${filtersKey(filters)}/${granularity}`,
+  );
+  usePageTitle(t("page.dashboard"));
+
+  const go = (next: Filters, by: Granularity = granularity): void =>
+    navigate(hrefWith("/dashboard", { ...next, by: by === "week" ? undefined : by }), { replace: true });
+
+  const colours = useMemo(() => partyColours(parties), [parties]);
+  const partyName = (key: string | null): string => (key === null ? t("map.noVerdict") : actor(key));
+
+  const partySeries = useMemo((): ChartSeries[] => {
+    const data = stats.data;
+    if (data === null) return [];
+    const line = (s: StatsSeries, dashed: boolean): ChartSeries => ({
+      label: `${partyName(s.key)} — ${dashed ? t("dashboard.claimed") : t("dashboard.verified")}`,
+      values: s.counts,
+      colour: s.key === null ? unattributedColour : (colours.get(s.key) ?? unattributedColour),
+      dashed,
+    });
+    return [
+      ...data.parties.verified.slice(0, MAX_LINES / 2).map((s) => line(s, false)),
+      ...data.parties.claimed.slice(0, MAX_LINES / 2).map((s) => line(s, true)),
+    ];
+  }, [stats.data, colours, locale]);
+
+  const areaSeries = useMemo(
+    (): ChartSeries[] =>
+      (stats.data?.governorates ?? []).slice(0, MAX_LINES).map((s, i) => ({
+        label: s.key === null ? t("common.unknown") : governorateName(s.key, locale),
+        values: s.counts,
+        colour: areaPalette[i % areaPalette.length] as string,
+      })),
+    [stats.data, locale],
+  );
+
+  const totals = useMemo(() => {
+    const data = stats.data;
+    if (data === null) return [];
+    const keys = new Set([...data.parties.claimed, ...data.parties.verified].map((s) => s.key));
+    return [...keys].map((key) => ({
+      key,
+      claimed: data.parties.claimed.find((s) => s.key === key)?.total ?? 0,
+      verified: data.parties.verified.find((s) => s.key === key)?.total ?? 0,
+    }));
+  }, [stats.data]);
+
+  const alertName = (scope: string, key: string | null): string =>
+    scope === "total"
+      ? t("dashboard.allIncidents")
+      : scope === "admin1"
+        ? governorateName(key, locale)
+        : partyName(key);
+
+  return (
+    <section class="page">
+      <h1>{t("page.dashboard")}</h1>
+      <FilterForm
+        filters={filters}
+        parties={parties}
+        onApply={(next) => go(next)}
+        only={["from", "to", "admin1", "party", "eventType"]}
+      />
+      <div class="field field-inline">
+        <label for="granularity">{t("dashboard.granularity")}</label>
+        <select
+          id="granularity"
+          value={granularity}
+          onChange={(e) => go(filters, e.currentTarget.value as Granularity)}
+        >
+          {granularities.map((g) => (
+            <option key={g} value={g}>
+              {t(`dashboard.by.${g}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {stats.error !== null && <ErrorMessage error={stats.error} />}
+      {stats.loading && stats.data === null && <Loading />}
+      {stats.data !== null && (
+        <>
+          <section aria-labelledby="alerts-title" class="alerts">
+            <h2 id="alerts-title">{t("dashboard.alerts")}</h2>
+            {stats.data.alerts.length === 0 ? (
+              <p class="empty">{t("dashboard.noAlerts")}</p>
+            ) : (
+              <ul>
+                {stats.data.alerts.map((a) => (
+                  <li key={`${a.scope}/${a.key}/${a.period}`} class="alert">
+                    {t("dashboard.alert", {
+                      who: alertName(a.scope, a.key),
+                      period: a.period,
+                      count: number(a.count),
+                      mean: number(Math.round(a.mean * 10) / 10),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p class="hint">{t("dashboard.rule", { rule: stats.data.rule })}</p>
+          </section>
+          <LineChart
+            title={t("dashboard.overTime")}
+            periods={stats.data.periods}
+            series={[
+              { label: t("dashboard.allIncidents"), values: stats.data.total.counts, colour: "#1F4E79" },
+            ]}
+          />
+          <h2>{t("dashboard.perParty")}</h2>
+          <LineChart title={t("dashboard.perPartyChart")} periods={stats.data.periods} series={partySeries} />
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.party")}</th>
+                  <th scope="col">{t("dashboard.claimed")}</th>
+                  <th scope="col">{t("dashboard.verified")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.map((row) => (
+                  <tr key={row.key ?? "none"}>
+                    <th scope="row">{partyName(row.key)}</th>
+                    <td>{number(row.claimed)}</td>
+                    <td>{number(row.verified)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h2>{t("dashboard.perGovernorate")}</h2>
+          <LineChart
+            title={t("dashboard.perGovernorateChart")}
+            periods={stats.data.periods}
+            series={areaSeries}
+          />
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("field.admin1")}</th>
+                  <th scope="col">{t("map.incidents")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {stats.data.governorates.map((s) => (
+                  <tr key={s.key ?? "none"}>
+                    <th scope="row">
+                      {s.key === null ? t("common.unknown") : governorateName(s.key, locale)}
+                    </th>
+                    <td>{number(s.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// Sign in with a username and password; the server sets the session cookie and returns the CSRF token.
+import type { JSX } from "preact";
+import { useState } from "preact/hooks";
+import { ApiError } from "../api/client.js";
+import { ErrorMessage, usePageTitle } from "../components/status.js";
+import { useI18n } from "../i18n/i18n.js";
+import { navigate, useLocation } from "../router.js";
+import { useSession } from "../session.js";
+
+/** Only an in-app path is followed after sign-in: `?next=https://elsewhere` must not send anyone away. */
+export function safeNext(next: string | null): string {
+  if (next === null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return next;
+}
+
+export function LoginPage(): JSX.Element {
+  const { t, label } = useI18n();
+  const { session, signIn, signOut } = useSession();
+  const { query } = useLocation();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t("page.login"));
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username, password);
+      navigate(safeNext(query.get("next")), { replace: true });
+    } catch (problem) {
+      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setPassword("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const user = session?.user ?? null;
+  return (
+    <section class="page page-narrow">
+      <h1>{t("page.login")}</h1>
+      {user !== null && (
+        <div class="notice" role="status">
+          <p>{t("login.already", { username: user.username, role: label("role", user.role) })}</p>
+          <button type="button" class="button-secondary" onClick={() => void signOut()}>
+            {t("nav.signOut")}
+          </button>
+        </div>
+      )}
+      <form class="form" onSubmit={(e) => void submit(e)}>
+        <label for="login-username">{t("login.username")}</label>
+        <input
+          id="login-username"
+          name="username"
+          autocomplete="username"
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+        <label for="login-password">{t("login.password")}</label>
+        <input
+          id="login-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        {error !== null && <ErrorMessage error={error} />}
+        <button type="submit" disabled={busy}>
+          {busy ? t("login.signingIn") : t("nav.signIn")}
+        </button>
+      </form>
+    </section>
+  );
+}
