@@ -167,7 +167,9 @@ export async function recordPosition(deps: PositionDeps, input: PositionInput): 
         : incident.status === "open"
           ? "awaiting_positions"
           : incident.status;
-    await tx.incidents.upsert([{ ...incident, status, updatedAt: now }]);
+    // The accused is the verdict in force's attribution: a later verdict of no violation clears it.
+    const accused = verdict?.outcome === "violation" ? verdict.attributedParty : null;
+    await tx.incidents.upsert([{ ...incident, status, accused, updatedAt: now }]);
     return { position, agreement, regime, decision, counted, newVerdict, verdict, notified, status };
   });
 }

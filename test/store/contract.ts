@@ -6,6 +6,7 @@ import type { Incident } from "../../src/domain/records/incident.js";
 import { isTruceError, type TruceErrorCode } from "../../src/errors.js";
 import type { IncidentFilter, IncidentQuery, Store } from "../../src/ports/store.js";
 import { document, incident, position, reply, report, verdict } from "./fixtures.js";
+import { incidentAccessContract } from "./incident-access-contract.js";
 
 export interface StoreUnderTest {
   /** A new, empty, migrated store of its own. */
@@ -727,6 +728,8 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       assert.equal((await third.documents.insert(doc)).created, false);
     });
   });
+
+  incidentAccessContract(engine, fresh);
 }
 
 function ids(items: readonly { readonly id: string }[]): string[] {

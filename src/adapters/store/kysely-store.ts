@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Repositories, Store } from "../../ports/store.js";
 import { accountRepositories } from "./repositories/accounts.js";
 import { auditRepository } from "./repositories/audit.js";
+import { attachmentRepository, complaintRepository } from "./repositories/complaints.js";
 import { documentRepository } from "./repositories/documents.js";
 import { feedStateRepository } from "./repositories/feeds.js";
 import { incidentRepository } from "./repositories/incidents.js";
@@ -29,6 +30,8 @@ const repositories = (db: Executor, hooks: EngineHooks): Repositories => ({
   audit: auditRepository(db, hooks),
   feeds: feedStateRepository(db),
   ingestion: ingestionRepository(db, hooks),
+  complaints: complaintRepository(db),
+  attachments: attachmentRepository(db),
 });
 
 /** A store over an open, migrated database; closing the store destroys `db`. */

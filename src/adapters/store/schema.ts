@@ -50,6 +50,8 @@ export interface ReportsTable {
   spans: string;
   summary: string;
   created_at: string;
+  /** 1 when the source asked for its exact coordinates to be restricted (migration 0005), else 0. */
+  coordinates_restricted: Generated<number>;
 }
 
 export interface IncidentsTable {
@@ -73,11 +75,48 @@ export interface IncidentsTable {
   grade: string;
   status: string;
   updated_at: string;
+  /** JSON array; `incident_complainants` holds the same names for the party's visibility filter. */
+  complainants: Generated<string>;
+  accused: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** 1 or 0. */
+  coordinates_restricted: Generated<number>;
+  published_at: string | null;
 }
 
 export interface IncidentPartiesTable {
   incident_id: string;
   party: string;
+}
+
+export interface IncidentComplainantsTable {
+  incident_id: string;
+  party: string;
+}
+
+export interface ComplaintsTable {
+  id: string;
+  document_id: string;
+  report_id: string;
+  filed_by: string;
+  complainant: string;
+  complainant_role: string;
+  witness: string | null;
+  /** 1 or 0. */
+  coordinates_restricted: number;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  ord: Generated<number>;
+  id: string;
+  complaint_id: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
 }
 
 export interface LinkConstraintsTable {
@@ -225,6 +264,9 @@ export interface Database extends AccountTables {
   reports: ReportsTable;
   incidents: IncidentsTable;
   incident_parties: IncidentPartiesTable;
+  incident_complainants: IncidentComplainantsTable;
+  complaints: ComplaintsTable;
+  attachments: AttachmentsTable;
   link_constraints: LinkConstraintsTable;
   positions: PositionsTable;
   verdicts: VerdictsTable;

@@ -6,6 +6,7 @@ import * as m0001 from "./0001-initial.js";
 import * as m0002 from "./0002-ingestion.js";
 import * as m0003 from "./0003-linking.js";
 import * as m0004 from "./0004-accounts.js";
+import * as m0005 from "./0005-incident-access.js";
 
 /** Names sort in the order they run; a name, once released, is never changed or reused. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -13,6 +14,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   "0002-ingestion": m0002,
   "0003-linking": m0003,
   "0004-accounts": m0004,
+  "0005-incident-access": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

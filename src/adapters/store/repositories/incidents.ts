@@ -3,6 +3,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Insertable,
+  PostgresAdapter,
   type Selectable,
   type SelectQueryBuilder,
   type SqlBool,
@@ -11,14 +12,62 @@ import {
 import type { Classification, EventType, SubEventType } from "../../../domain/ontology.js";
 import type { EvidenceGrade, Incident, IncidentStatus } from "../../../domain/records/incident.js";
 import { TruceError } from "../../../errors.js";
-import type { CandidateWindow, IncidentFilter, IncidentRepository } from "../../../ports/store.js";
+import type {
+  CandidateWindow,
+  IncidentFilter,
+  IncidentPoint,
+  IncidentRepository,
+  TallyDimension,
+} from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { Database, IncidentsTable } from "../schema.js";
+import { visibleIncidents } from "./incident-access.js";
 import { chunks, type Executor, inOrderOf, inTransaction, parseJson } from "./support.js";
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
 const DEFAULT_CANDIDATES = 500;
+const MAX_POINTS = 100_000;
+
+/** The SQL of one tally dimension's key, over `incidents` (and `tp`, its perpetrators). */
+function tallyKey(dimension: TallyDimension, postgres: boolean) {
+  switch (dimension) {
+    case "day":
+      return sql<string | null>`incidents.date`;
+    case "week":
+      // The ISO week's Monday: PostgreSQL's weeks start on Monday; SQLite's 'weekday 1' is the next Monday.
+      return postgres
+        ? sql<string | null>`to_char(date_trunc('week', cast(incidents.date as date)), 'YYYY-MM-DD')`
+        : sql<string | null>`date(incidents.date, '-6 days', 'weekday 1')`;
+    case "month":
+      return sql<string | null>`substr(incidents.date, 1, 7)`;
+    case "admin1":
+      return sql<string | null>`incidents.admin1`;
+    case "status":
+      return sql<string | null>`incidents.status`;
+    case "eventType":
+      return sql<string | null>`incidents.event_type`;
+    case "grade":
+      return sql<string | null>`incidents.grade`;
+    case "accused":
+      return sql<string | null>`incidents.accused`;
+    case "perpetrator":
+      return sql<string | null>`tp.party`;
+  }
+}
+
+/** Keys in order, null first, then by code point (the byte order of the C collation, for UTF-8). */
+function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[]): number {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] ?? null;
+    const y = b[k] ?? null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return Buffer.compare(Buffer.from(x, "utf8"), Buffer.from(y, "utf8"));
+  }
+  return 0;
+}
 
 const toRow = (i: Incident): Insertable<IncidentsTable> => ({
   id: i.id,
@@ -38,6 +87,12 @@ const toRow = (i: Incident): Insertable<IncidentsTable> => ({
   grade: i.grade,
   status: i.status,
   updated_at: i.updatedAt,
+  complainants: JSON.stringify(i.complainants),
+  accused: i.accused,
+  lat: i.lat,
+  lon: i.lon,
+  coordinates_restricted: i.coordinatesRestricted ? 1 : 0,
+  published_at: i.publishedAt,
 });
 
 const fromRow = (r: Selectable<IncidentsTable>): Incident => ({
@@ -58,6 +113,12 @@ const fromRow = (r: Selectable<IncidentsTable>): Incident => ({
   grade: r.grade as EvidenceGrade,
   status: r.status as IncidentStatus,
   updatedAt: r.updated_at,
+  complainants: parseJson<string[]>(r.complainants),
+  accused: r.accused,
+  lat: r.lat,
+  lon: r.lon,
+  coordinatesRestricted: r.coordinates_restricted === 1,
+  publishedAt: r.published_at,
 });
 
 type Eb = ExpressionBuilder<Database, "incidents">;
@@ -94,6 +155,7 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
           ),
     );
   }
+  conditions.push(...visibleIncidents(eb, filter));
   return eb.and(conditions);
 }
 
@@ -185,6 +247,12 @@ export function incidentRepository(db: Executor): IncidentRepository {
                   grade: eb.ref("excluded.grade"),
                   status: eb.ref("excluded.status"),
                   updated_at: eb.ref("excluded.updated_at"),
+                  complainants: eb.ref("excluded.complainants"),
+                  accused: eb.ref("excluded.accused"),
+                  lat: eb.ref("excluded.lat"),
+                  lon: eb.ref("excluded.lon"),
+                  coordinates_restricted: eb.ref("excluded.coordinates_restricted"),
+                  published_at: eb.ref("excluded.published_at"),
                 })),
               )
               .execute();
@@ -195,12 +263,23 @@ export function incidentRepository(db: Executor): IncidentRepository {
             );
             for (const rows of chunks(parties))
               await trx.insertInto("incident_parties").values(rows).execute();
+            await trx.deleteFrom("incident_complainants").where("incident_id", "in", ids).execute();
+            const complainants = batch.flatMap((i) =>
+              [...new Set(i.complainants)].map((party) => ({ incident_id: i.id, party })),
+            );
+            for (const rows of chunks(complainants))
+              await trx.insertInto("incident_complainants").values(rows).execute();
           }
         }),
       );
     },
-    async get(id) {
-      const row = await db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
+    async get(id, visibleTo) {
+      const row = await db
+        .selectFrom("incidents")
+        .selectAll()
+        .where("id", "=", id)
+        .where((eb) => matches(eb, visibleTo === undefined ? {} : { visibleTo }))
+        .executeTakeFirst();
       return row === undefined ? null : fromRow(row);
     },
     byIds,
@@ -240,6 +319,66 @@ export function incidentRepository(db: Executor): IncidentRepository {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async tally(filter, by) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      const perpetrator = by.includes("perpetrator");
+      let select = db
+        .selectFrom("incidents")
+        .leftJoin("incident_parties as tp", (join) =>
+          // Joined only when counted by perpetrator: otherwise the join matches no row and multiplies nothing.
+          perpetrator ? join.onRef("tp.incident_id", "=", "incidents.id") : join.on(sql<boolean>`1 = 0`),
+        )
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where((eb) => matches(eb as unknown as Eb, filter));
+      by.forEach((dimension, k) => {
+        const key = tallyKey(dimension, postgres);
+        select = select.select(key.as(`k${k}`)).groupBy(key);
+      });
+      const rows = (await select.execute()) as unknown as Record<string, string | number | bigint | null>[];
+      return rows
+        .map((row) => ({
+          keys: by.map((_, k) => {
+            const key = row[`k${k}`];
+            return key === null || key === undefined ? null : String(key);
+          }),
+          count: Number(row.n),
+        }))
+        .sort((a, b) => compareKeys(a.keys, b.keys));
+    },
+    async points(filter, limit) {
+      const rows = await db
+        .selectFrom("incidents")
+        .select([
+          "id",
+          "lat",
+          "lon",
+          "status",
+          "accused",
+          "event_type",
+          "date",
+          "date_key",
+          "coordinates_restricted",
+        ])
+        .where((eb) => matches(eb, filter))
+        .where("lat", "is not", null)
+        .where("lon", "is not", null)
+        .orderBy("date_key", "desc")
+        .orderBy("id", "desc")
+        .limit(Math.min(Math.max(Math.trunc(limit), 0), MAX_POINTS))
+        .execute();
+      return rows.map(
+        (r): IncidentPoint => ({
+          id: r.id,
+          lat: r.lat as number,
+          lon: r.lon as number,
+          status: r.status as IncidentStatus,
+          accused: r.accused,
+          eventType: r.event_type as EventType,
+          date: r.date,
+          coordinatesRestricted: r.coordinates_restricted === 1,
+        }),
+      );
+    },
     async candidates(window) {
       const rows = await candidateRows(db, window, (select) => select.selectAll());
       return rows.map(fromRow);
@@ -257,6 +396,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
       const result = await guarded(`incident ${id}`, () =>
         inTransaction(db, async (trx) => {
           await trx.deleteFrom("incident_parties").where("incident_id", "=", id).execute();
+          await trx.deleteFrom("incident_complainants").where("incident_id", "=", id).execute();
           return trx.deleteFrom("incidents").where("id", "=", id).executeTakeFirst();
         }),
       );

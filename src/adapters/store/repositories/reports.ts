@@ -31,6 +31,7 @@ const toRow = (r: Report): Insertable<ReportsTable> => ({
   spans: JSON.stringify(r.spans.map((s) => ({ start: s.start, end: s.end }))),
   summary: r.summary,
   created_at: r.createdAt,
+  coordinates_restricted: r.coordinatesRestricted === true ? 1 : 0,
 });
 
 const fromRow = (r: Selectable<ReportsTable>): Report => ({
@@ -56,6 +57,8 @@ const fromRow = (r: Selectable<ReportsTable>): Report => ({
   spans: parseJson<Span[]>(r.spans),
   summary: r.summary,
   createdAt: r.created_at,
+  // Left out when not restricted, so a press report reads back exactly as it was written.
+  ...(r.coordinates_restricted === 1 ? { coordinatesRestricted: true } : {}),
 });
 
 export function reportRepository(db: Executor): ReportRepository {
