@@ -59,6 +59,16 @@ export const errorCatalogue = {
     exit: 77,
     summary: "a change made with the session cookie must carry the session's x-csrf-token header",
   },
+  TRUCE_E_COMPLAINT_INVALID: { exit: 65, summary: "a complaint's form is not valid" },
+  TRUCE_E_PARTY_UNKNOWN: { exit: 65, summary: "not a party to the agreement" },
+  TRUCE_E_COMPLAINT_SELF: { exit: 65, summary: "a party cannot complain about itself" },
+  TRUCE_E_PLACE_UNKNOWN: { exit: 65, summary: "the gazetteer knows no such place" },
+  TRUCE_E_OUTSIDE_TERRITORY: { exit: 65, summary: "the place lies outside the agreement's territory" },
+  TRUCE_E_ATTACHMENT_TYPE: {
+    exit: 65,
+    summary: "an attachment is not a PNG or JPEG image, a PDF or plain text",
+  },
+  TRUCE_E_ATTACHMENT_COUNT: { exit: 65, summary: "a complaint has more attachments than accepted" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;
