@@ -69,6 +69,8 @@ export const errorCatalogue = {
     summary: "an attachment is not a PNG or JPEG image, a PDF or plain text",
   },
   TRUCE_E_ATTACHMENT_COUNT: { exit: 65, summary: "a complaint has more attachments than accepted" },
+  TRUCE_E_PDF_UNAVAILABLE: { exit: 69, summary: "no Chromium to print PDF bulletins with" },
+  TRUCE_E_PDF_FAILED: { exit: 70, summary: "Chromium could not print the bulletin" },
 } as const;
 
 export type TruceErrorCode = keyof typeof errorCatalogue;
