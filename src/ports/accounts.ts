@@ -128,7 +128,10 @@ export interface LoginAttemptRepository {
   record(attempt: LoginAttempt): Promise<void>;
   /** Forgets one attempt (a sign-in that succeeded, or one refused before it was tried). */
   remove(id: string): Promise<void>;
-  /** Attempts at or after `since`: for this username from this address, and from this address for any name. */
+  /**
+   * Attempts after `since` (the window is open at its start): for this username from this address, and from
+   * this address for any name.
+   */
   count(
     usernameKey: string,
     address: string,

@@ -287,7 +287,7 @@ export function loginAttemptRepository(db: Executor): LoginAttemptRepository {
       .selectFrom("login_attempts")
       .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min("at").as("oldest")])
       .where("address", "=", where.address)
-      .where("at", ">=", since);
+      .where("at", ">", since);
     if (where.usernameKey !== undefined) query = query.where("username_key", "=", where.usernameKey);
     const row = await query.executeTakeFirstOrThrow();
     return { count: Number(row.n), oldest: row.oldest ?? null };
