@@ -43,10 +43,10 @@ export function SessionProvider({ children }: { children: ComponentChildren }): 
   }, []);
 
   const signOut = useCallback(async () => {
-    await api.delete<unknown>("/api/session");
-    // The server issues a fresh token for the anonymous session; read it rather than guess.
-    await refresh();
-  }, [refresh]);
+    const next = await api.delete<Session>("/api/session");
+    setCsrfToken(next.csrfToken);
+    setSession(next);
+  }, []);
 
   const value = useMemo(
     () => ({ session, problem, signIn, signOut, refresh }),

@@ -36,7 +36,8 @@ export interface User {
 export interface Session {
   readonly user: User | null;
   readonly role: Role;
-  readonly csrfToken: string;
+  /** Null for the public: only a request the session cookie authenticates needs one. */
+  readonly csrfToken: string | null;
 }
 
 export interface Page<T> {
@@ -123,9 +124,10 @@ export type { Agreement, Regime } from "../../../src/domain/agreement/schema.js"
 /** `GET /api/map`: the points to cluster and the counts that shade the governorates. */
 export interface MapData {
   readonly points: readonly MapPoint[];
-  readonly governorates: readonly { readonly admin1: string | null; readonly count: number }[];
-  /** How many incidents match, when more than the points returned. */
-  readonly total?: number;
+  /** More incidents match than the points returned. */
+  readonly truncated: boolean;
+  /** Incidents per governorate (all that match, not only the points returned). */
+  readonly admin1: readonly { readonly admin1: string | null; readonly count: number }[];
 }
 
 /** `GET /api/incidents/:id/audit`: the entries about an incident, each with its proof in the latest checkpoint. */

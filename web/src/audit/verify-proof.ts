@@ -27,10 +27,17 @@ async function sha256(prefix: number, ...parts: Uint8Array[]): Promise<Uint8Arra
 const equal = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The signed checkpoint's tree: a path alone does not pin the tree's size, the signature does. */
+export interface SignedTree {
+  readonly rootHash: string;
+  readonly treeSize: number;
+}
+
 /** Whether the proof holds; `unavailable` where the browser has no WebCrypto (a page not served securely). */
-export async function checkInclusion(proof: InclusionProof, expectedRoot: string): Promise<ProofCheck> {
+export async function checkInclusion(proof: InclusionProof, checkpoint: SignedTree): Promise<ProofCheck> {
   if (globalThis.crypto?.subtle === undefined) return "unavailable";
-  const root = fromHex(expectedRoot);
+  if (proof.treeSize !== checkpoint.treeSize) return "mismatch";
+  const root = fromHex(checkpoint.rootHash);
   const claimedLeaf = fromHex(proof.leafHash);
   const path = proof.proof.map(fromHex);
   if (root === null || claimedLeaf === null || path.some((p) => p === null || p.length !== 32))

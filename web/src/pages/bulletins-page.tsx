@@ -3,21 +3,13 @@
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import { usePageTitle } from "../components/status.js";
+import { isoDay, mondayOf } from "../days.js";
 import { useI18n } from "../i18n/i18n.js";
 
 type Period = "daily" | "weekly";
 const formats = ["html", "pdf", "md"] as const;
 
 const DAY_MS = 86_400_000;
-
-const isoDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
-
-/** The Monday of the ISO week a day falls in: a weekly bulletin is named by it. */
-export function mondayOf(day: string): string {
-  const time = Date.parse(`${day}T00:00:00Z`);
-  const sinceMonday = (new Date(time).getUTCDay() + 6) % 7;
-  return isoDay(time - sinceMonday * DAY_MS);
-}
 
 export function bulletinHref(period: Period, day: string, format: (typeof formats)[number]): string {
   return `/api/bulletins/${period}/${day}?format=${format}`;

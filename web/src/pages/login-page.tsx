@@ -5,13 +5,8 @@ import { ApiError } from "../api/client.js";
 import { ErrorMessage, usePageTitle } from "../components/status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { navigate, useLocation } from "../router.js";
+import { safeNext } from "../safe-links.js";
 import { useSession } from "../session.js";
-
-/** Only an in-app path is followed after sign-in: `?next=https://elsewhere` must not send anyone away. */
-export function safeNext(next: string | null): string {
-  if (next === null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
-}
 
 export function LoginPage(): JSX.Element {
   const { t, label } = useI18n();

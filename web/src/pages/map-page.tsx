@@ -72,7 +72,7 @@ export function MapPage(): JSX.Element {
   };
 
   const counts = useMemo(
-    () => new Map((map.data?.governorates ?? []).map((g) => [g.admin1 ?? "", g.count])),
+    () => new Map((map.data?.admin1 ?? []).map((g) => [g.admin1 ?? "", g.count])),
     [map.data],
   );
   const max = Math.max(0, ...counts.values());
@@ -112,10 +112,9 @@ export function MapPage(): JSX.Element {
       <p class="map-summary" role="status">
         {map.loading
           ? t("common.loading")
-          : t("map.summary", {
-              shown: number(points.length),
-              total: number(map.data?.total ?? points.length),
-            })}
+          : map.data?.truncated
+            ? t("map.truncated", { shown: number(points.length) })
+            : t("map.summary", { shown: number(points.length) })}
       </p>
       <details class="governorate-counts">
         <summary>{t("map.countsByGovernorate")}</summary>

@@ -23,12 +23,12 @@ export function AuditTrail({ incidentId, version }: { incidentId: string; versio
     const data = audit.data;
     if (data === null) return;
     let live = true;
-    const root = data.checkpoint?.rootHash ?? null;
+    const signed = data.checkpoint;
     setChecks(new Map(data.entries.map((e) => [e.entry.seq, e.proof === null ? "uncovered" : "pending"])));
     void Promise.all(
       data.entries.map(async (e): Promise<[number, Outcome]> => {
-        if (e.proof === null || root === null) return [e.entry.seq, "uncovered"];
-        return [e.entry.seq, await checkInclusion(e.proof, root)];
+        if (e.proof === null || signed === null) return [e.entry.seq, "uncovered"];
+        return [e.entry.seq, await checkInclusion(e.proof, signed)];
       }),
     ).then((results) => {
       if (live) setChecks(new Map(results));

@@ -6,18 +6,8 @@ import type { DocumentText, Incident, ReportSide } from "../../api/types.js";
 import { HighlightedText } from "../../components/highlighted-text.js";
 import { ErrorMessage, Loading } from "../../components/status.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { safeHref } from "../../safe-links.js";
 import { useResource } from "../../use-resource.js";
-
-/** Only web addresses become links: a source's origin is data from outside, and `javascript:` must stay text. */
-export function safeHref(origin: string | null): string | null {
-  if (origin === null) return null;
-  try {
-    const url = new URL(origin);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function SourceText({ documentId, incident }: { documentId: string; incident: Incident }): JSX.Element {
   const { t, instant, day } = useI18n();
