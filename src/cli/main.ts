@@ -10,6 +10,7 @@ import { registerMigrate } from "./commands/migrate.js";
 import { registerPosition } from "./commands/position.js";
 import { registerReply } from "./commands/reply.js";
 import { registerSplit } from "./commands/split.js";
+import { registerUsers } from "./commands/users.js";
 import { registerVerify } from "./commands/verify.js";
 import { registerWorker } from "./commands/worker.js";
 
@@ -26,6 +27,7 @@ const commands = [
   registerVerify,
   registerMigrate,
   registerWorker,
+  registerUsers,
 ];
 
 export async function main(argv: readonly string[]): Promise<number> {
