@@ -9,6 +9,7 @@ import { registerMerge } from "./commands/merge.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerPosition } from "./commands/position.js";
 import { registerReply } from "./commands/reply.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSplit } from "./commands/split.js";
 import { registerUsers } from "./commands/users.js";
 import { registerVerify } from "./commands/verify.js";
