@@ -29,6 +29,7 @@ const commands = [
   registerMigrate,
   registerWorker,
   registerUsers,
+  registerServe,
 ];
 
 export async function main(argv: readonly string[]): Promise<number> {
