@@ -13,6 +13,8 @@ export interface Names {
   admin1Name(code: string): string | null;
   /** The country's English name ("Syria"), or the code when unknown. */
   countryName(code: string): string;
+  /** The first-level divisions the gazetteer knows in a country (ISO 3166-2 codes, sorted). */
+  admin1Codes(country: string): readonly string[];
 }
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
@@ -24,6 +26,15 @@ export function namesFrom(dictionary: ActorDictionary, gazetteer: Gazetteer): Na
     actorKind: (id) => dictionary.byId(id)?.kind ?? null,
     actorCountry: (id) => dictionary.byId(id)?.country ?? null,
     admin1Name: (code) => gazetteer.admin1Name(code),
+    admin1Codes: (country) =>
+      [
+        ...new Set(
+          gazetteer
+            .places()
+            .filter((p) => p.kind === "governorate" && p.country === country && p.admin1 !== null)
+            .map((p) => p.admin1 as string),
+        ),
+      ].sort(),
     countryName: (code) => {
       try {
         return regionNames.of(code) ?? code;
