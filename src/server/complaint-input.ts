@@ -3,6 +3,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AttachmentUpload, ComplaintForm } from "../application/complaints/complaint-form.js";
+import type { Principal } from "../domain/access/principal.js";
 import { eventTypes, type SubEventType } from "../domain/ontology.js";
 import { TruceError } from "../errors.js";
 
@@ -74,6 +75,8 @@ export const complaintFields = z.object({
   target: optionalText(200),
   killed: number(0, 1_000_000).pipe(z.number().int("must be a whole number").nullable().optional()),
   witness: optionalText(2000),
+  /** The account's own party or guarantor state, if given at all: nobody complains for another. */
+  complainant: optionalText(40),
 });
 
 function invalid(path: string, message: string): TruceError {
@@ -110,13 +113,29 @@ function formOf(fields: z.output<typeof complaintFields>, attachments: Attachmen
 }
 
 /** The complaint of a multipart form (fields `narrative`, `date`, …; files under any name) or a JSON body. */
-export async function readComplaint(request: FastifyRequest): Promise<ComplaintForm> {
+export async function readComplaint(request: FastifyRequest, principal: Principal): Promise<ComplaintForm> {
+  const own =
+    principal.role === "party"
+      ? principal.party
+      : principal.role === "guarantor"
+        ? principal.guarantor
+        : null;
+  const checked = (raw: Record<string, unknown>) => {
+    const fields = checkFields(raw);
+    if (fields.complainant != null && fields.complainant.toUpperCase() !== own) {
+      throw new TruceError(
+        "TRUCE_E_FORBIDDEN",
+        `this account complains for ${own ?? "nobody"} only, not for ${fields.complainant.toUpperCase()}`,
+      );
+    }
+    return fields;
+  };
   if (!request.isMultipart()) {
     const body = request.body;
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       throw invalid("body", "send the complaint as multipart/form-data, or as a JSON object without files");
     }
-    return formOf(checkFields(body as Record<string, unknown>), []);
+    return formOf(checked(body as Record<string, unknown>), []);
   }
   const fields = new Map<string, string>();
   const attachments: AttachmentUpload[] = [];
@@ -143,5 +162,5 @@ export async function readComplaint(request: FastifyRequest): Promise<ComplaintF
       fields.set(part.fieldname, typeof part.value === "string" ? part.value : String(part.value));
     }
   }
-  return formOf(checkFields(Object.fromEntries(fields)), attachments);
+  return formOf(checked(Object.fromEntries(fields)), attachments);
 }

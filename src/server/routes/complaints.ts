@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { loadPlaceData } from "../../adapters/data/load-places.js";
 import { fileComplaint } from "../../application/complaints/file-complaint.js";
-import { type Principal, seesRestricted } from "../../domain/access/principal.js";
+import { redactComplaint } from "../../application/complaints/list-complaints.js";
 import { TruceError } from "../../errors.js";
-import type { ComplaintListing } from "../../ports/store.js";
 import { readComplaint } from "../complaint-input.js";
 import { notFound } from "../http-errors.js";
 import { RECORD_ID } from "../incident-view-for.js";
@@ -39,10 +38,6 @@ const complaint = z
     attachments: z.array(attachment),
   })
   .meta({ id: "Complaint" });
-
-/** A complaint as the principal may read it: a witness is for those who see restricted fields only. */
-const shownComplaint = (c: ComplaintListing, principal: Principal): ComplaintListing =>
-  seesRestricted(principal) ? c : { ...c, witness: null };
 
 export const listComplaints = route({
   query: z.object({
@@ -80,7 +75,7 @@ export const listComplaints = route({
       limit: query.limit,
       ...(query.after === undefined ? {} : { after: query.after }),
     });
-    return { items: page.items.map((c) => shownComplaint(c, principal)), next: page.next };
+    return { items: page.items.map((c) => redactComplaint(c, principal)), next: page.next };
   },
 });
 
@@ -101,11 +96,11 @@ export const createComplaint = route({
     "multipart/form-data (the browser's form) or application/json (no files). Fields: narrative, date (YYYY-MM-DD),",
     "datePrecision (1 day, 2 week, 3 month), lat and lon (a point on the map) or place (a name the gazetteer knows),",
     "coordinatesRestricted (true/false), subEventType (ACLED), eventType (optional), accused (a party's actor id),",
-    "target, killed, witness (restricted). Files: at most 5, 10 MiB each, PNG, JPEG, PDF or plain text (told by",
+    "target, killed, witness (restricted), complainant (if given, the account's own). Files: at most 5, 10 MiB each, PNG, JPEG, PDF or plain text (told by",
     "their bytes). The complainant is the signed-in account's party, or its guarantor state for an observation.",
   ].join(" "),
   handler: async ({ principal, request }, context) => {
-    const form = await readComplaint(request);
+    const form = await readComplaint(request, principal);
     const filed = await fileComplaint(
       { store: context.store, agreements: context.agreements, places: loadPlaceData(), now: context.now },
       principal,

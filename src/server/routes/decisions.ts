@@ -23,6 +23,13 @@ export const createPosition = route({
       .optional()
       .describe("The party held responsible: required with `violation`, refused otherwise"),
     rationale: text(10_000).describe("What the position rests on"),
+    guarantor: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(40)
+      .optional()
+      .describe("The account's own guarantor state, if given at all: a position is never taken for another"),
   }),
   response: z
     .object({
@@ -39,6 +46,12 @@ export const createPosition = route({
   handler: async ({ params, body, principal }, context) => {
     if (principal.role !== "guarantor") {
       throw new TruceError("TRUCE_E_FORBIDDEN", "only a guarantor's account records a position");
+    }
+    if (body.guarantor !== undefined && body.guarantor !== principal.guarantor) {
+      throw new TruceError(
+        "TRUCE_E_FORBIDDEN",
+        `a monitor of ${principal.guarantor} records ${principal.guarantor}'s positions only, not ${body.guarantor}'s`,
+      );
     }
     const incident = await readableIncident(context.store, params.id, principal, context.agreement);
     const party = body.party === undefined || body.party === null || body.party === "" ? null : body.party;
