@@ -1,6 +1,8 @@
 // The `truce` command line: parses arguments and hands each command to its use case.
 import { Command, CommanderError } from "commander";
 import { isTruceError } from "../errors.js";
+import { registerBulletin } from "./commands/bulletin.js";
+import { registerExport } from "./commands/export.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerIncident } from "./commands/incident.js";
 import { registerIncidents } from "./commands/incidents.js";
@@ -8,6 +10,7 @@ import { registerIngest } from "./commands/ingest.js";
 import { registerMerge } from "./commands/merge.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerPosition } from "./commands/position.js";
+import { registerPublish } from "./commands/publish.js";
 import { registerReply } from "./commands/reply.js";
 import { registerServe } from "./commands/serve.js";
 import { registerSplit } from "./commands/split.js";
@@ -25,6 +28,9 @@ const commands = [
   registerReply,
   registerMerge,
   registerSplit,
+  registerPublish,
+  registerExport,
+  registerBulletin,
   registerVerify,
   registerMigrate,
   registerWorker,

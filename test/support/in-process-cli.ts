@@ -7,8 +7,11 @@ import { fileSource } from "../../src/adapters/sources/file-source.js";
 import { openStore } from "../../src/adapters/store/open-store.js";
 import { checkpointNow } from "../../src/application/audit-trail.js";
 import { type IngestSummary, ingest } from "../../src/application/ingest.js";
+import { registerBulletin } from "../../src/cli/commands/bulletin.js";
+import { registerExport } from "../../src/cli/commands/export.js";
 import { registerIncident } from "../../src/cli/commands/incident.js";
 import { registerIncidents } from "../../src/cli/commands/incidents.js";
+import { registerPublish } from "../../src/cli/commands/publish.js";
 import { registerVerify } from "../../src/cli/commands/verify.js";
 import type { CliIo } from "../../src/cli/support/cli-io.js";
 import { isTruceError } from "../../src/errors.js";
@@ -42,6 +45,9 @@ export async function truce(...args: string[]): Promise<Run> {
   registerIncidents(program, setExitCode, io);
   registerIncident(program, setExitCode, io);
   registerVerify(program, setExitCode, io);
+  registerPublish(program, setExitCode, io);
+  registerExport(program, setExitCode, io);
+  registerBulletin(program, setExitCode, io);
   try {
     await program.parseAsync(args, { from: "user" });
   } catch (error) {
