@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { complianceStatistics } from "../../src/application/publication/compliance-statistics.js";
 import { anonymous } from "../../src/domain/access/principal.js";
 import type { Incident } from "../../src/domain/records/incident.js";
+import { isTruceError } from "../../src/errors.js";
 import { incident } from "../store/fixtures.js";
 import { admin, opposition, type Seeded, seededStore, shipped } from "./fixtures.js";
 
@@ -136,5 +137,22 @@ describe("complianceStatistics", () => {
     assert.deepEqual(stats.periods, []);
     assert.deepEqual(stats.alerts, []);
     assert.deepEqual(stats.parties, []);
+  });
+
+  it("a span too long to draw by day is a usage error saying how to narrow it", async () => {
+    await assert.rejects(
+      complianceStatistics(seeded.store, { from: "1950-01-01", to: "2017-01-31" }, admin),
+      (e: unknown) =>
+        isTruceError(e) && e.code === "TRUCE_E_USAGE" && /count by a longer period/.test(e.message),
+    );
+    const byMonth = await complianceStatistics(
+      seeded.store,
+      { from: "1950-01-01", to: "2017-01-31" },
+      admin,
+      {
+        granularity: "month",
+      },
+    );
+    assert.equal(byMonth.periods.length, 67 * 12 + 1);
   });
 });

@@ -20,6 +20,7 @@ import {
   seriesByGroup,
   totalSeries,
 } from "../../domain/statistics/series.js";
+import { TruceError } from "../../errors.js";
 import type { IncidentFilter, Repositories } from "../../ports/store.js";
 
 export interface StatisticsOptions {
@@ -76,6 +77,20 @@ const defaultRules: Readonly<Record<Granularity, EscalationRule>> = {
   week: weeklyEscalationRule,
   month: monthlyEscalationRule,
 };
+
+/** The periods the series run over; a span too long to draw at this granularity is the caller's to narrow. */
+function axisOf(rows: readonly CountRow[], granularity: Granularity, filter: IncidentFilter): string[] {
+  try {
+    return periodAxis(rows, granularity, { from: filter.from, to: filter.to });
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new TruceError(
+      "TRUCE_E_USAGE",
+      `${cause.message}: narrow the dates (from, to) or count by a longer period (week, month)`,
+      { cause },
+    );
+  }
+}
 
 const allStatuses: readonly IncidentStatus[] = ["open", "awaiting_positions", "decided", "published"];
 
@@ -136,7 +151,7 @@ export async function complianceStatistics(
     partiesNamed ? store.incidents.tally(visible, [granularity, "accused"]) : Promise.resolve([]),
     store.incidents.tally(visible, [granularity, "admin1", "accused"]),
   ]);
-  const axis = periodAxis(byPlace, granularity, { from: filter.from, to: filter.to });
+  const axis = axisOf(byPlace, granularity, filter);
   const placeRows: CountRow[] = byPlace.map((r) => ({
     keys: [r.keys[0] ?? null, r.keys[1] ?? null],
     count: r.count,
