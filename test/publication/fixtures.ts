@@ -73,9 +73,10 @@ async function seed(
   return made.id;
 }
 
-export async function seededStore(): Promise<Seeded> {
+/** The seeded store in a temporary SQLite file, or in the database `spec` names (a PostgreSQL schema). */
+export async function seededStore(spec?: string): Promise<Seeded> {
   const dir = mkdtempSync(join(tmpdir(), "truce-publication-"));
-  const db = join(dir, "truce.db");
+  const db = spec ?? join(dir, "truce.db");
   const store = await openStore(db);
   const syria = { country: "SY" } as const;
   const idlib = await seed(

@@ -1,0 +1,84 @@
+// Publication, exports, statistics and bulletins on PostgreSQL give what they give on SQLite: the same scenario
+// on both engines, compared. Skipped without TRUCE_TEST_PG_URL on a developer's machine; fails in CI.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { text } from "node:stream/consumers";
+import { after, it } from "node:test";
+import pg from "pg";
+import { composeBulletin } from "../../src/application/publication/bulletin/compose-bulletin.js";
+import { complianceStatistics } from "../../src/application/publication/compliance-statistics.js";
+import { exportIncidents } from "../../src/application/publication/exports/export-incidents.js";
+import { publishDue } from "../../src/application/publication/publish-due.js";
+import { anonymous } from "../../src/domain/access/principal.js";
+import { admin, type Seeded, seededStore, shipped } from "./fixtures.js";
+
+const url = process.env.TRUCE_TEST_PG_URL;
+
+/** What the scenario yields, with the random incident ids replaced by their fixture names. */
+async function outcome(seeded: Seeded) {
+  const agreements = [shipped("syria-2016"), shipped("minsk-2015")];
+  const published: string[] = [];
+  for (const a of agreements)
+    published.push(...(await publishDue(seeded.store, a, "2017-01-10T00:00:00.000Z")).published);
+  const named = (s: string) =>
+    Object.entries(seeded.ids).reduce((out, [name, id]) => out.replaceAll(id, name), s);
+  const csv = await text(
+    exportIncidents(
+      seeded.store,
+      "acled",
+      anonymous,
+      {},
+      { agreements, now: () => "2017-01-11T00:00:00.000Z" },
+    ).body,
+  );
+  const stats = await complianceStatistics(seeded.store, { from: "2017-01-01", to: "2017-01-10" }, admin);
+  const bulletin = await composeBulletin(
+    seeded.store,
+    agreements[0] as (typeof agreements)[0],
+    { period: "weekly", date: "2017-01-04" },
+    anonymous,
+    {
+      now: () => "2017-01-11T00:00:00.000Z",
+    },
+  );
+  return {
+    published: published.map(named).sort(),
+    csv: named(csv),
+    stats,
+    bulletin: JSON.parse(named(JSON.stringify({ ...bulletin, checkpoint: null }))),
+  };
+}
+
+if (url === undefined || url === "") {
+  it("publication on PostgreSQL", {
+    skip: !process.env.CI && "TRUCE_TEST_PG_URL is not set: run it with scripts/with-postgres.sh",
+  }, () => {
+    assert.fail("TRUCE_TEST_PG_URL is not set, and CI must run the PostgreSQL suites");
+  });
+} else {
+  const schema = `truce_pub${process.pid}_${randomBytes(3).toString("hex")}`;
+  after(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("publication, exports, statistics and bulletins: the same on PostgreSQL as on SQLite", async () => {
+    const spec = new URL(url);
+    spec.searchParams.set("schema", schema);
+    const onPostgres = await seededStore(spec.toString());
+    const onSqlite = await seededStore();
+    try {
+      const [p, s] = [await outcome(onPostgres), await outcome(onSqlite)];
+      assert.deepEqual(p.published, ["aleppo", "avdiivka", "deir", "idlib"]);
+      assert.deepEqual(p, s);
+    } finally {
+      await onPostgres.dispose();
+      await onSqlite.dispose();
+    }
+  });
+}
