@@ -1,0 +1,271 @@
+// Benchmark of the HTTP API: a SQLite store of ~1 M synthetic incidents (with their reports and documents, filled
+// as bench/link-store.bench.ts does, a third of them published), the server in a child process on loopback, and
+// autocannon at 1, 8 and 64 connections against: a filtered page of 100 incidents, one incident, the map's data
+// for a month, and filing a complaint. Prints requests/s and latency p50/p99 for each.
+//
+// BENCH_INCIDENTS (default 1,000,000), BENCH_DURATION_S (per run, default 10), BENCH_DB (reuse a filled SQLite
+// file instead of filling a temporary one).
+
+import { fork } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { loadShippedAgreements } from "../src/adapters/data/load-context.js";
+import { openStore } from "../src/adapters/store/open-store.js";
+import { accountsDeps } from "../src/application/accounts/accounts-deps.js";
+import { createApiToken } from "../src/application/accounts/api-tokens.js";
+import { createUser } from "../src/application/accounts/create-user.js";
+import { summariseIncident } from "../src/application/summarise-incident.js";
+import type { StoredDocument } from "../src/domain/records/document.js";
+import { freshStanding, type Incident } from "../src/domain/records/incident.js";
+import type { Report } from "../src/domain/records/report.js";
+import { createServer } from "../src/server/app.js";
+import { loadServerConfig } from "../src/server/config.js";
+import { generate } from "../src/synthetic/index.js";
+
+const TARGET = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const BATCH = 20_000;
+/** As bench:link-store: about ACLED's yearly count for Syria in a heavy year. */
+const PER_YEAR = 20_000;
+const NOW = "2026-11-28T00:00:00.000Z";
+
+const sha = (s: string): string => createHash("sha256").update(s).digest("hex");
+
+async function fill(spec: string): Promise<{ sampleId: string; month: { from: string; to: string } }> {
+  const store = await openStore(spec);
+  const agreements = loadShippedAgreements();
+  const days = Math.max(365, Math.round((TARGET / PER_YEAR) * 365));
+  let filled = 0;
+  let batchNo = 0;
+  let sampleId = "";
+  const started = performance.now();
+  if ((await store.incidents.count()) === 0) {
+    while (filled < TARGET) {
+      const n = Math.min(BATCH, TARGET - filled);
+      const prefix = `b${batchNo}-`;
+      const data = generate({ incidents: n, seed: 1000 + batchNo, days });
+      batchNo++;
+      const groups = new Map<string, Report[]>();
+      data.reports.forEach((r, i) => {
+        const truth = data.truth[i] as string;
+        const report: Report = {
+          ...r,
+          id: `${prefix}${r.id}`,
+          copyGroup: `${prefix}${r.copyGroup}`,
+          documentId: `${prefix}${truth}`,
+        };
+        groups.set(truth, [...(groups.get(truth) ?? []), report]);
+      });
+      const incidents: Incident[] = [];
+      const reports: Report[] = [];
+      const documents: StoredDocument[] = [];
+      let k = 0;
+      for (const [truth, own] of groups) {
+        const lead = own[0] as Report;
+        const body = own.map((r) => r.summary).join("\n\n");
+        documents.push({
+          id: `${prefix}${truth}`,
+          source: lead.source,
+          channel: "file",
+          origin: null,
+          receivedAt: lead.createdAt,
+          contentHash: sha(`${prefix}${truth}\n${body}`),
+          contentType: "text/plain",
+          body,
+          title: null,
+          published: lead.createdAt.slice(0, 10),
+        });
+        reports.push(...own);
+        // A third published (with the verdict's party), as a mechanism some years in would hold.
+        const published = k++ % 3 === 0;
+        const standing = published
+          ? { status: "published" as const, accused: lead.perpetrator, publishedAt: NOW }
+          : freshStanding;
+        incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, standing, NOW));
+      }
+      await store.transaction(async (tx) => {
+        for (const d of documents) await tx.documents.insert(d);
+        await tx.reports.insert(reports);
+        await tx.incidents.upsert(incidents);
+      });
+      filled += incidents.length;
+      if (batchNo % 10 === 0 || filled >= TARGET) {
+        const s = (performance.now() - started) / 1000;
+        console.log(`  filled ${filled.toLocaleString("en")} incidents in ${s.toFixed(0)} s`);
+      }
+    }
+  }
+  const page = await store.incidents.list({ status: ["published"], admin1: ["SY-ID"], limit: 1 });
+  sampleId = page.items[0]?.id ?? "";
+  const mid = page.items[0]?.date ?? "2017-06-01";
+  const month = { from: `${mid.slice(0, 7)}-01`, to: `${mid.slice(0, 7)}-28` };
+  await store.close();
+  return { sampleId, month };
+}
+
+async function partyToken(spec: string): Promise<string> {
+  const store = await openStore(spec);
+  try {
+    const deps = accountsDeps(store, loadShippedAgreements());
+    const existing = await store.users.byUsername("bench-party");
+    const user =
+      existing ??
+      (await createUser(deps, {
+        username: "bench-party",
+        password: "benchmark password, not secret",
+        role: "party",
+        party: "SY-OPP",
+      }));
+    return (await createApiToken(deps, user, "bench")).secret;
+  } finally {
+    await store.close();
+  }
+}
+
+interface Row {
+  readonly scenario: string;
+  readonly connections: number;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+async function run(
+  url: string,
+  connections: number,
+  request: { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> },
+): Promise<Omit<Row, "scenario" | "connections">> {
+  const result = await autocannon({
+    url: `${url}${request.path}`,
+    method: request.method,
+    connections,
+    duration: DURATION_S,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    headers: request.headers ?? {},
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const keep = process.env.BENCH_DB;
+  const dir = mkdtempSync(path.join(tmpdir(), "truce-api-bench-"));
+  const spec = keep ?? path.join(dir, "bench.sqlite");
+  console.log(
+    `HTTP API benchmark: ${TARGET.toLocaleString("en")} incidents, ${DURATION_S} s per run, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  const fillStart = performance.now();
+  const { sampleId, month } = await fill(spec);
+  console.log(`store ready in ${((performance.now() - fillStart) / 1000).toFixed(0)} s: ${spec}`);
+  const token = await partyToken(spec);
+  // Checked once here, so that a broken server fails the benchmark instead of timing errors.
+  {
+    const config = loadServerConfig({ db: spec, port: 0, auditKey: path.join(dir, "audit.key") }, {});
+    const { app } = await createServer({ config });
+    await app.close();
+  }
+  const child = fork(new URL(import.meta.url).pathname, [], {
+    env: {
+      ...process.env,
+      BENCH_ROLE: "server",
+      BENCH_DB_FILE: spec,
+      BENCH_KEY_FILE: path.join(dir, "audit.key"),
+    },
+    execArgv: ["--import", "tsx"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m: { port: number }) => resolve(m.port));
+    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const complaint = JSON.stringify({
+    narrative: "Benchmark complaint: mortar fire on a residential street in the evening.",
+    date: "2017-06-01",
+    datePrecision: 1,
+    lat: 35.93,
+    lon: 36.63,
+    subEventType: "Shelling/artillery/missile attack",
+    accused: "SY-GOV",
+  });
+  const scenarios = [
+    {
+      name: "list: published incidents in one governorate, page of 100 (public)",
+      method: "GET" as const,
+      path: "/api/incidents?admin1=SY-ID&limit=100",
+    },
+    {
+      name: "get one incident with its reports (public)",
+      method: "GET" as const,
+      path: `/api/incidents/${sampleId}`,
+    },
+    {
+      name: `map data: one month, ${month.from} to ${month.to} (public)`,
+      method: "GET" as const,
+      path: `/api/map?from=${month.from}&to=${month.to}`,
+    },
+    {
+      name: "submit a complaint (a party's API token, JSON)",
+      method: "POST" as const,
+      path: "/api/complaints",
+      body: complaint,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    },
+  ];
+  const rows: Row[] = [];
+  try {
+    for (const s of scenarios) {
+      for (const connections of [1, 8, 64]) {
+        const r = await run(url, connections, s);
+        rows.push({ scenario: s.name, connections, ...r });
+        console.log(
+          `${s.name} @ ${connections}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors + r.non2xx > 0 ? `, ${r.errors} errors, ${r.non2xx} non-2xx` : ""} (load ${loadavg()[0]?.toFixed(2)})`,
+        );
+      }
+    }
+  } finally {
+    child.send("stop");
+    await new Promise((resolve) => child.once("exit", resolve));
+    if (keep === undefined) rmSync(dir, { recursive: true, force: true });
+    else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  }
+  console.log("\n| scenario | connections | requests/s | p50 ms | p99 ms | errors |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of rows) {
+    console.log(
+      `| ${r.scenario} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors + r.non2xx} |`,
+    );
+  }
+  const listP99 = Math.max(...rows.filter((r) => r.scenario.startsWith("list")).map((r) => r.p99));
+  console.log(
+    `\ntarget p99 < 50 ms for a filtered page of 100: worst p99 ${listP99} ms, ${listP99 < 50 ? "met" : "NOT met"}`,
+  );
+}
+
+// ── The server, when this file runs as the child ────────────────────────────────────────────────────
+if (process.env.BENCH_ROLE === "server") {
+  const config = loadServerConfig(
+    { db: process.env.BENCH_DB_FILE, port: 0, auditKey: process.env.BENCH_KEY_FILE },
+    { TRUCE_RATE_LIMIT: "1000000" },
+  );
+  const { app } = await createServer({ config });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  process.send?.({ port: typeof address === "object" && address !== null ? address.port : 0 });
+  process.on("message", () => {
+    app.close().then(() => process.exit(0));
+  });
+} else {
+  await main();
+}
