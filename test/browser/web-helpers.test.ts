@@ -2,6 +2,7 @@
 // weeks, and the catalogues (every translation keeps the placeholders of the English it translates).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { withQuery } from "../../web/src/api/client.js";
 import { segmentsOf } from "../../web/src/components/segments.js";
 import { contradicts, sniffType } from "../../web/src/components/sniff-type.js";
 import { mondayOf } from "../../web/src/days.js";
@@ -18,6 +19,15 @@ describe("routes", () => {
     assert.equal(matchPath("/incidents/:id", "/incidents"), null);
     assert.equal(matchPath("/incidents/:id", "/incidents/a/b"), null);
     assert.equal(matchPath("/incidents/:id", "/incidents/%E0%A4%A"), null, "a malformed escape is no match");
+  });
+
+  it("adds API query parameters, after any the path already has", () => {
+    assert.equal(
+      withQuery("/api/incidents", { limit: 50, after: null, admin1: "" }),
+      "/api/incidents?limit=50",
+    );
+    assert.equal(withQuery("/api/queue?guarantor=TR", { limit: 50 }), "/api/queue?guarantor=TR&limit=50");
+    assert.equal(withQuery("/api/queue?guarantor=TR", {}), "/api/queue?guarantor=TR");
   });
 
   it("builds addresses without empty parameters", () => {

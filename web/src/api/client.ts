@@ -27,7 +27,8 @@ export function withQuery(path: string, query: Query = {}): string {
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }
   const search = params.toString();
-  return search === "" ? path : `${path}?${search}`;
+  if (search === "") return path;
+  return `${path}${path.includes("?") ? "&" : "?"}${search}`;
 }
 
 function isErrorBody(value: unknown): value is { error: { code: string; message: string } } {

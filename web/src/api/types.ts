@@ -171,20 +171,25 @@ export interface FiledComplaint {
   readonly attachmentIds: readonly string[];
 }
 
-/** One count per period of the axis for a group (a party id, a governorate code; null for the total). */
+/** A group's counts per period: named as perpetrator by a source (claimed) and by a verdict (verified). */
 export interface StatsSeries {
-  readonly key: string | null;
-  readonly counts: readonly number[];
-  readonly total: number;
+  /** A party id or an ISO 3166-2 code. */
+  readonly key: string;
+  readonly claimed: readonly number[];
+  readonly verified: readonly number[];
+  readonly claimedTotal: number;
+  readonly verifiedTotal: number;
 }
 
 export interface EscalationAlert {
   /** What spiked: every incident, one party's, or one governorate's. */
-  readonly scope: "total" | "party" | "admin1";
+  readonly subject: "total" | "party" | "admin1";
   readonly key: string | null;
+  readonly measure: "claimed" | "verified";
   readonly period: string;
   readonly count: number;
   readonly mean: number;
+  readonly sd: number;
   readonly threshold: number;
 }
 
@@ -192,10 +197,14 @@ export interface EscalationAlert {
 export interface Stats {
   readonly granularity: "day" | "week" | "month";
   readonly periods: readonly string[];
-  readonly total: StatsSeries;
-  readonly parties: { readonly claimed: readonly StatsSeries[]; readonly verified: readonly StatsSeries[] };
+  readonly total: { readonly claimed: readonly number[]; readonly verified: readonly number[] };
+  readonly parties: readonly StatsSeries[];
   readonly governorates: readonly StatsSeries[];
+  /** Incidents with no date, counted in no period. */
+  readonly undated: number;
   readonly alerts: readonly EscalationAlert[];
   /** The escalation rule, in words. */
-  readonly rule: string;
+  readonly rule: { readonly description: string };
+  /** Whether this reader may see which party a verdict names (the agreement's publication policy). */
+  readonly partiesNamed: boolean;
 }

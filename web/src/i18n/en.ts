@@ -238,7 +238,8 @@ export const en = {
 
   "queue.forGuarantors": "The verification queue is for guarantors' monitors.",
   "queue.intro": "Incidents awaiting the position of {guarantor}, oldest first.",
-  "queue.introAdmin": "Incidents awaiting a guarantor's position, oldest first.",
+  "queue.whose": "Whose queue",
+  "queue.emptyFor": "Nothing awaits the position of {guarantor}.",
   "queue.empty": "Nothing awaits your position.",
 
   "complaint.forParties":
@@ -297,9 +298,13 @@ export const en = {
   "dashboard.by.month": "Month",
   "dashboard.alerts": "Escalation alerts",
   "dashboard.noAlerts": "No escalation in this period.",
-  "dashboard.alert": "{who}: {count} incidents in {period}, against a baseline of {mean}.",
+  "dashboard.alertClaimed": "{who}: {count} incidents reported in {period}, against a baseline of {mean}.",
+  "dashboard.alertVerified": "{who}: {count} verified violations in {period}, against a baseline of {mean}.",
+  "dashboard.undated": "{count} incidents have no known date and are in no period.",
+  "dashboard.partiesUnnamed": "The agreement's publication policy does not name the parties to this reader.",
+  "dashboard.verifiedViolations": "Verified violations",
   "dashboard.rule": "An alert is {rule}.",
-  "dashboard.overTime": "Violations over time",
+  "dashboard.overTime": "Incidents reported (dashed) and verified violations (solid) over time",
   "dashboard.allIncidents": "All incidents",
   "dashboard.perParty": "Per party",
   "dashboard.perPartyChart":

@@ -75,8 +75,17 @@ function pointElement(colour: string): HTMLElement {
   return dot;
 }
 
+/** A marker acts on a click, and on Enter or Space once the keyboard has focused it (Leaflet only opens popups). */
+function onActivate(marker: L.Marker, action: () => void): void {
+  marker.on("click", action);
+  marker.on("keypress", (event) => {
+    const key = (event as L.LeafletKeyboardEvent).originalEvent.key;
+    if (key === "Enter" || key === " ") action();
+  });
+}
+
 export function IncidentMap(props: IncidentMapProps): JSX.Element {
-  const { t, label, locale } = useI18n();
+  const { t, label, locale, actor } = useI18n();
   const container = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const shapes = useRef<L.GeoJSON | null>(null);
@@ -153,7 +162,7 @@ export function IncidentMap(props: IncidentMapProps): JSX.Element {
         ? t("map.noVerdict")
         : props.colourBy === "status"
           ? label("status", category)
-          : category;
+          : actor(category);
     const draw = (): void => {
       layer.clearLayers();
       const b = m.getBounds();
@@ -178,7 +187,7 @@ export function IncidentMap(props: IncidentMapProps): JSX.Element {
             keyboard: true,
             title: t("map.cluster", { count: total, parts }),
           });
-          marker.on("click", () => {
+          onActivate(marker, () => {
             m.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(p.cluster_id), 16));
           });
           layer.addLayer(marker);
@@ -193,7 +202,7 @@ export function IncidentMap(props: IncidentMapProps): JSX.Element {
             keyboard: true,
             title: t("map.point", { date: point.date ?? "?", category: categoryLabel(point.category) }),
           });
-          marker.on("click", () => handlers.current.onOpen(point.id));
+          onActivate(marker, () => handlers.current.onOpen(point.id));
           layer.addLayer(marker);
         }
       }
@@ -203,7 +212,7 @@ export function IncidentMap(props: IncidentMapProps): JSX.Element {
     return () => {
       m.off("moveend", draw);
     };
-  }, [index, colours, props.colourBy, t, label]);
+  }, [index, colours, props.colourBy, t, label, actor]);
 
   return <section ref={container} class="incident-map" dir="ltr" aria-label={t("map.label")} />;
 }

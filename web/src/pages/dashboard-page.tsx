@@ -4,7 +4,7 @@ import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
 import { partiesOf, useAgreement } from "../api/agreement.js";
 import { api } from "../api/client.js";
-import type { Stats, StatsSeries } from "../api/types.js";
+import type { Stats } from "../api/types.js";
 import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
 import { type ChartSeries, LineChart } from "../components/line-chart.js";
 import { ErrorMessage, Loading, usePageTitle } from "../components/status.js";
@@ -42,46 +42,41 @@ export function DashboardPage(): JSX.Element {
   const colours = useMemo(() => partyColours(parties), [parties]);
   const partyName = (key: string | null): string => (key === null ? t("map.noVerdict") : actor(key));
 
+  const totalSeries = useMemo((): ChartSeries[] => {
+    const data = stats.data;
+    if (data === null) return [];
+    return [
+      { label: t("dashboard.allIncidents"), values: data.total.claimed, colour: "#1F4E79", dashed: true },
+      { label: t("dashboard.verifiedViolations"), values: data.total.verified, colour: "#9F1239" },
+    ];
+  }, [stats.data, locale]);
+
   const partySeries = useMemo((): ChartSeries[] => {
     const data = stats.data;
     if (data === null) return [];
-    const line = (s: StatsSeries, dashed: boolean): ChartSeries => ({
-      label: `${partyName(s.key)} — ${dashed ? t("dashboard.claimed") : t("dashboard.verified")}`,
-      values: s.counts,
-      colour: s.key === null ? unattributedColour : (colours.get(s.key) ?? unattributedColour),
-      dashed,
+    return data.parties.slice(0, MAX_LINES / 2).flatMap((s) => {
+      const colour = colours.get(s.key) ?? unattributedColour;
+      return [
+        { label: `${partyName(s.key)} — ${t("dashboard.claimed")}`, values: s.claimed, colour, dashed: true },
+        { label: `${partyName(s.key)} — ${t("dashboard.verified")}`, values: s.verified, colour },
+      ];
     });
-    return [
-      ...data.parties.verified.slice(0, MAX_LINES / 2).map((s) => line(s, false)),
-      ...data.parties.claimed.slice(0, MAX_LINES / 2).map((s) => line(s, true)),
-    ];
   }, [stats.data, colours, locale]);
 
   const areaSeries = useMemo(
     (): ChartSeries[] =>
       (stats.data?.governorates ?? []).slice(0, MAX_LINES).map((s, i) => ({
-        label: s.key === null ? t("common.unknown") : governorateName(s.key, locale),
-        values: s.counts,
+        label: governorateName(s.key, locale),
+        values: s.claimed,
         colour: areaPalette[i % areaPalette.length] as string,
       })),
     [stats.data, locale],
   );
 
-  const totals = useMemo(() => {
-    const data = stats.data;
-    if (data === null) return [];
-    const keys = new Set([...data.parties.claimed, ...data.parties.verified].map((s) => s.key));
-    return [...keys].map((key) => ({
-      key,
-      claimed: data.parties.claimed.find((s) => s.key === key)?.total ?? 0,
-      verified: data.parties.verified.find((s) => s.key === key)?.total ?? 0,
-    }));
-  }, [stats.data]);
-
-  const alertName = (scope: string, key: string | null): string =>
-    scope === "total"
+  const alertName = (subject: string, key: string | null): string =>
+    subject === "total"
       ? t("dashboard.allIncidents")
-      : scope === "admin1"
+      : subject === "admin1"
         ? governorateName(key, locale)
         : partyName(key);
 
@@ -119,9 +114,9 @@ export function DashboardPage(): JSX.Element {
             ) : (
               <ul>
                 {stats.data.alerts.map((a) => (
-                  <li key={`${a.scope}/${a.key}/${a.period}`} class="alert">
-                    {t("dashboard.alert", {
-                      who: alertName(a.scope, a.key),
+                  <li key={`${a.subject}/${a.key}/${a.measure}/${a.period}`} class="alert">
+                    {t(a.measure === "verified" ? "dashboard.alertVerified" : "dashboard.alertClaimed", {
+                      who: alertName(a.subject, a.key),
                       period: a.period,
                       count: number(a.count),
                       mean: number(Math.round(a.mean * 10) / 10),
@@ -130,17 +125,22 @@ export function DashboardPage(): JSX.Element {
                 ))}
               </ul>
             )}
-            <p class="hint">{t("dashboard.rule", { rule: stats.data.rule })}</p>
+            <p class="hint">{t("dashboard.rule", { rule: stats.data.rule.description })}</p>
+            {stats.data.undated > 0 && (
+              <p class="hint">{t("dashboard.undated", { count: number(stats.data.undated) })}</p>
+            )}
           </section>
-          <LineChart
-            title={t("dashboard.overTime")}
-            periods={stats.data.periods}
-            series={[
-              { label: t("dashboard.allIncidents"), values: stats.data.total.counts, colour: "#1F4E79" },
-            ]}
-          />
+          <LineChart title={t("dashboard.overTime")} periods={stats.data.periods} series={totalSeries} />
           <h2>{t("dashboard.perParty")}</h2>
-          <LineChart title={t("dashboard.perPartyChart")} periods={stats.data.periods} series={partySeries} />
+          {stats.data.partiesNamed ? (
+            <LineChart
+              title={t("dashboard.perPartyChart")}
+              periods={stats.data.periods}
+              series={partySeries}
+            />
+          ) : (
+            <p class="notice">{t("dashboard.partiesUnnamed")}</p>
+          )}
           <div class="table-wrap">
             <table>
               <thead>
@@ -151,11 +151,11 @@ export function DashboardPage(): JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                {totals.map((row) => (
-                  <tr key={row.key ?? "none"}>
+                {stats.data.parties.map((row) => (
+                  <tr key={row.key}>
                     <th scope="row">{partyName(row.key)}</th>
-                    <td>{number(row.claimed)}</td>
-                    <td>{number(row.verified)}</td>
+                    <td>{number(row.claimedTotal)}</td>
+                    <td>{number(row.verifiedTotal)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -173,15 +173,15 @@ export function DashboardPage(): JSX.Element {
                 <tr>
                   <th scope="col">{t("field.admin1")}</th>
                   <th scope="col">{t("map.incidents")}</th>
+                  <th scope="col">{t("dashboard.verifiedViolations")}</th>
                 </tr>
               </thead>
               <tbody>
                 {stats.data.governorates.map((s) => (
-                  <tr key={s.key ?? "none"}>
-                    <th scope="row">
-                      {s.key === null ? t("common.unknown") : governorateName(s.key, locale)}
-                    </th>
-                    <td>{number(s.total)}</td>
+                  <tr key={s.key}>
+                    <th scope="row">{governorateName(s.key, locale)}</th>
+                    <td>{number(s.claimedTotal)}</td>
+                    <td>{number(s.verifiedTotal)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,7 @@ import type { JSX } from "preact";
 import { useState } from "preact/hooks";
 import { partiesOf, useAgreement } from "../../api/agreement.js";
 import { api } from "../../api/client.js";
-import type { IncidentView, Verdict } from "../../api/types.js";
+import type { IncidentView, PositionOutcome, Verdict } from "../../api/types.js";
 import { ErrorMessage, Loading, usePageTitle } from "../../components/status.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { governorateName } from "../../map/boundaries.js";
@@ -45,6 +45,8 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
   const user = useUser();
   const agreement = useAgreement();
   const [version, setVersion] = useState(0);
+  // Kept here, not in the form: the form gives way to "your position is recorded" once the view reloads.
+  const [recorded, setRecorded] = useState<PositionOutcome | null>(null);
   const view = useResource(
     () => api.get<IncidentView>(`/api/incidents/${encodeURIComponent(id)}`),
     `${id}/${version}/${user?.id ?? ""}`,
@@ -201,12 +203,24 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
       )}
 
       {(isGuarantor || mayLink || accusedHere) && <h2>{t("incident.actions")}</h2>}
+      {recorded !== null && recorded.position.incidentId === incident.id && (
+        <div class="notice notice-ok" role="status">
+          <p>{t("position.recorded")}</p>
+          <p>{recorded.decision.reason}</p>
+          {recorded.decision.missing.length > 0 && (
+            <p>{t("position.missing", { who: recorded.decision.missing.map(actor).join(", ") })}</p>
+          )}
+        </div>
+      )}
       {isGuarantor && undecided && mine === undefined && (
         <PositionForm
           incidentId={incident.id}
           guarantor={user.guarantor ?? ""}
           parties={parties}
-          onDone={reload}
+          onDone={(outcome) => {
+            setRecorded(outcome);
+            reload();
+          }}
         />
       )}
       {isGuarantor && mine !== undefined && (

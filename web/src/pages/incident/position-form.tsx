@@ -18,14 +18,13 @@ export function PositionForm({
   incidentId: string;
   guarantor: string;
   parties: readonly string[];
-  onDone: () => void;
+  onDone: (outcome: PositionOutcome) => void;
 }): JSX.Element {
   const { t, label, actor } = useI18n();
   const [kind, setKind] = useState<PositionKind>("violation");
   const [party, setParty] = useState("");
   const [rationale, setRationale] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
-  const [outcome, setOutcome] = useState<PositionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event): Promise<void> => {
@@ -41,9 +40,8 @@ export function PositionForm({
           rationale,
         },
       );
-      setOutcome(result);
       setRationale("");
-      onDone();
+      onDone(result);
     } catch (problem) {
       setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
     } finally {
@@ -91,15 +89,6 @@ export function PositionForm({
         onInput={(e) => setRationale(e.currentTarget.value)}
       />
       {error !== null && <ErrorMessage error={error} />}
-      {outcome !== null && (
-        <div class="notice notice-ok" role="status">
-          <p>{t("position.recorded")}</p>
-          <p>{outcome.decision.reason}</p>
-          {outcome.decision.missing.length > 0 && (
-            <p>{t("position.missing", { who: outcome.decision.missing.join(", ") })}</p>
-          )}
-        </div>
-      )}
       <button type="submit" disabled={busy}>
         {t("position.submit")}
       </button>

@@ -11,7 +11,7 @@ export function ReportsCompared({
   reports: readonly ReportSide[];
   comparison: readonly FieldComparison[];
 }): JSX.Element {
-  const { t, label, day } = useI18n();
+  const { t, label, day, actor } = useI18n();
   return (
     <div class="table-wrap">
       <table class="compare">
@@ -47,7 +47,9 @@ export function ReportsCompared({
                       ? label("eventType", value)
                       : row.field === "subType"
                         ? label("subEventType", value)
-                        : value;
+                        : row.field === "perpetrator" || row.field === "target"
+                          ? actor(value)
+                          : value;
                 return (
                   <td
                     key={side?.report.id ?? i}
