@@ -187,7 +187,7 @@ describe("the mechanism in a browser", { skip: skipBrowser() }, () => {
     const html = page.getByRole("link", { name: `Bulletin of ${DAY} as HTML` });
     await html.click();
     await page.waitForURL(`**/api/bulletins/daily/${DAY}?format=html`);
-    const text = (await page.locator("body").innerText()).replace(/\s+/g, " ");
+    const text = ((await page.locator("body").textContent()) ?? "").replace(/\s+/g, " ");
     assert.match(text, /Ariha/);
     assert.match(text, /Syrian government/);
     await screenshot(page, "bulletin-daily");

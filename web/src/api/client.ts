@@ -55,7 +55,7 @@ async function parse<T>(response: Response): Promise<T> {
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET" && csrfToken !== null) headers["x-csrf-token"] = csrfToken;
-  let payload: BodyInit | undefined;
+  let payload: FormData | string | undefined;
   if (body instanceof FormData) {
     // The browser writes the multipart boundary into the content type itself.
     payload = body;
