@@ -117,10 +117,22 @@ function fastifyErrorBody(error: FastifyError): { status: number; body: ErrorBod
   }
 }
 
+/** Errors of the use cases whose subject is a form field (`date`, `accused`): the answer names it as input. */
+const formFieldCodes: ReadonlySet<TruceErrorCode> = new Set([
+  "TRUCE_E_COMPLAINT_INVALID",
+  "TRUCE_E_PARTY_UNKNOWN",
+  "TRUCE_E_COMPLAINT_SELF",
+]);
+
 /** Maps any error to the one shape; logs what is the server's fault, never sends its details. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (isTruceError(error)) {
-    const field = error.code === "TRUCE_E_INVALID_INPUT" ? error.subject : undefined;
+    const field =
+      error.code === "TRUCE_E_INVALID_INPUT"
+        ? error.subject
+        : formFieldCodes.has(error.code) && error.subject !== undefined
+          ? `body.${error.subject}`
+          : undefined;
     const status = httpStatusOf(error.code);
     if (status >= 500) request.log.error({ err: error }, "request failed");
     return reply.code(status).send(errorOf(error.code, error.message, field));
