@@ -22,10 +22,18 @@ export function useAgreement(): Resource<Agreement> {
   return useResource(loadAgreement, "agreement");
 }
 
-/** The regime in force on a day (the latest that has taken effect and not ended), else the agreement's main one. */
-export function regimeOn(agreement: Agreement, day: string): Regime {
+/**
+ * The regime in force on a day (the latest that has taken effect and not ended), else the agreement's main one.
+ * With a governorate, regimes whose zones are listed by governorate and do not list it are passed over (a zone
+ * drawn only as a polygon may hold it: the server's classification decides exactly).
+ */
+export function regimeOn(agreement: Agreement, day: string, admin1: string | null = null): Regime {
+  const covers = (r: Regime): boolean =>
+    admin1 === null ||
+    r.zones === undefined ||
+    r.zones.some((z) => z.admin1 === undefined || z.admin1.includes(admin1));
   const inForce = agreement.regimes.filter(
-    (r) => r.effective <= day && (r.end === undefined || r.end >= day),
+    (r) => r.effective <= day && (r.end === undefined || r.end >= day) && covers(r),
   );
   return (
     inForce.at(-1) ??

@@ -19,16 +19,21 @@ export function periodStart(period: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
 
+/** Counts are whole: the value axis steps by whole numbers only. */
+const wholeSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
 export function LineChart({
   title,
   periods,
   series,
+  granularity,
 }: {
   title: string;
   periods: readonly string[];
   series: readonly ChartSeries[];
+  granularity: "day" | "week" | "month";
 }): JSX.Element {
-  const { t, number } = useI18n();
+  const { t, number, intl } = useI18n();
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -36,6 +41,10 @@ export function LineChart({
     if (element === null || periods.length === 0) return;
     const data: uPlot.AlignedData = [periods.map(periodStart), ...series.map((s) => [...s.values])];
     const width = (): number => Math.max(280, element.clientWidth);
+    const tickFormat = new Intl.DateTimeFormat(intl, {
+      timeZone: "UTC",
+      ...(granularity === "month" ? { month: "short", year: "numeric" } : { day: "numeric", month: "short" }),
+    });
     const plot = new uPlot(
       {
         width: width(),
@@ -49,7 +58,10 @@ export function LineChart({
             ...(s.dashed ? { dash: [6, 4] } : {}),
           })),
         ],
-        axes: [{}, { values: (_u: uPlot, ticks: number[]) => ticks.map((v) => number(v)) }],
+        axes: [
+          { values: (_u: uPlot, ticks: number[]) => ticks.map((s) => tickFormat.format(new Date(s * 1000))) },
+          { incrs: wholeSteps, values: (_u: uPlot, ticks: number[]) => ticks.map((v) => number(v)) },
+        ],
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         legend: { show: true },
       },
@@ -62,7 +74,7 @@ export function LineChart({
       observer.disconnect();
       plot.destroy();
     };
-  }, [periods, series, number]);
+  }, [periods, series, number, intl, granularity]);
 
   return (
     <figure class="chart">

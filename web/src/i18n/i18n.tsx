@@ -12,6 +12,8 @@ export type Vars = Readonly<Record<string, string | number>>;
 export interface I18n {
   readonly locale: LocaleCode;
   readonly dir: "ltr" | "rtl";
+  /** The BCP 47 tag for Intl formats. */
+  readonly intl: string;
   readonly setLocale: (code: LocaleCode) => void;
   /** The message in the locale's catalogue (English when it has none), with `{name}` placeholders filled. */
   readonly t: (key: MessageKey, vars?: Vars) => string;
@@ -62,6 +64,7 @@ function make(code: LocaleCode, setLocale: (code: LocaleCode) => void): I18n {
   return {
     locale: code,
     dir: locale.dir,
+    intl: locale.intl,
     setLocale,
     t: (key, vars) => fill(lookup(key) ?? key, vars),
     label: (group, value) => lookup(`${group}.${value}`) ?? value,

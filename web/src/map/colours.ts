@@ -22,9 +22,21 @@ export function partyColours(parties: readonly string[]): ReadonlyMap<string, st
 /** Five shades for governorates by count, lightest for none. */
 export const shades = ["#F3F4F6", "#DEEBF7", "#9ECAE1", "#4292C6", "#08519C"] as const;
 
+const stepOf = (count: number, max: number): number => Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
+
 /** The shade of a count against the largest count shown: none, then four equal steps up to the largest. */
 export function shadeOf(count: number, max: number): string {
   if (count <= 0 || max <= 0) return shades[0];
-  const step = Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
-  return shades[step] as string;
+  return shades[stepOf(count, max)] as string;
+}
+
+/** The whole counts each shade stands for (the legend's ranges); shades no count can fall in are left out. */
+export function shadeRanges(max: number): { colour: string; low: number; high: number }[] {
+  const ranges = [{ colour: shades[0] as string, low: 0, high: 0 }];
+  for (let step = 1; step <= 4; step++) {
+    const high = Math.floor((step * max) / 4);
+    const low = Math.floor(((step - 1) * max) / 4) + 1;
+    if (low <= high && stepOf(high, max) === step) ranges.push({ colour: shades[step] as string, low, high });
+  }
+  return ranges;
 }

@@ -22,9 +22,17 @@ import { useUser } from "../session.js";
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-function Guidance({ agreement, date }: { agreement: Agreement; date: string }): JSX.Element {
+function Guidance({
+  agreement,
+  date,
+  admin1,
+}: {
+  agreement: Agreement;
+  date: string;
+  admin1: string | null;
+}): JSX.Element {
   const { t, label, day, actor } = useI18n();
-  const regime = regimeOn(agreement, date || today());
+  const regime = regimeOn(agreement, date || today(), admin1);
   const clause = (id: string): string => regime.clauses.find((c) => c.id === id)?.text ?? "";
   return (
     <aside class="guidance" aria-labelledby="guidance-title">
@@ -32,20 +40,28 @@ function Guidance({ agreement, date }: { agreement: Agreement; date: string }): 
       <p>
         <strong>{regime.title}</strong>
         <br />
-        {t("complaint.inForce", {
-          from: day(regime.effective),
-          to: regime.end === undefined ? "…" : day(regime.end),
-        })}
+        {regime.end === undefined
+          ? t("complaint.inForceSince", { from: day(regime.effective) })
+          : t("complaint.inForce", { from: day(regime.effective), to: day(regime.end) })}
       </p>
       <h3>{t("complaint.prohibited")}</h3>
       <ul class="guidance-list">
-        {regime.prohibited.map((act) => (
-          <li key={`${act.eventType}/${act.clause}`}>
-            <strong>{label("eventType", act.eventType)}</strong>
-            {act.subEventTypes !== undefined &&
-              ` (${act.subEventTypes.map((s) => label("subEventType", s)).join(", ")})`}
-            {" — "}
-            {t("complaint.clause", { id: act.clause })}: {clause(act.clause)}
+        {[...new Set(regime.prohibited.map((act) => act.clause))].map((id) => (
+          <li key={id}>
+            <strong>
+              {regime.prohibited
+                .filter((act) => act.clause === id)
+                .map(
+                  (act) =>
+                    label("eventType", act.eventType) +
+                    (act.subEventTypes === undefined
+                      ? ""
+                      : ` (${act.subEventTypes.map((s) => label("subEventType", s)).join(", ")})`),
+                )
+                .join(" · ")}
+            </strong>
+            <br />
+            {t("complaint.clause", { id })}: {clause(id)}
           </li>
         ))}
       </ul>
@@ -392,7 +408,7 @@ export function ComplaintPage(): JSX.Element {
                 : t("complaint.submitObservation")}
           </button>
         </form>
-        {agreement.data !== null && <Guidance agreement={agreement.data} date={date} />}
+        {agreement.data !== null && <Guidance agreement={agreement.data} date={date} admin1={governorate} />}
         {agreement.error !== null && <ErrorMessage error={agreement.error} />}
       </div>
     </section>

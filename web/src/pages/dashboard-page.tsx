@@ -130,10 +130,16 @@ export function DashboardPage(): JSX.Element {
               <p class="hint">{t("dashboard.undated", { count: number(stats.data.undated) })}</p>
             )}
           </section>
-          <LineChart title={t("dashboard.overTime")} periods={stats.data.periods} series={totalSeries} />
+          <LineChart
+            granularity={granularity}
+            title={t("dashboard.overTime")}
+            periods={stats.data.periods}
+            series={totalSeries}
+          />
           <h2>{t("dashboard.perParty")}</h2>
           {stats.data.partiesNamed ? (
             <LineChart
+              granularity={granularity}
               title={t("dashboard.perPartyChart")}
               periods={stats.data.periods}
               series={partySeries}
@@ -163,6 +169,7 @@ export function DashboardPage(): JSX.Element {
           </div>
           <h2>{t("dashboard.perGovernorate")}</h2>
           <LineChart
+            granularity={granularity}
             title={t("dashboard.perGovernorateChart")}
             periods={stats.data.periods}
             series={areaSeries}

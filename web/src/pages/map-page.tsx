@@ -10,7 +10,7 @@ import { IncidentTable } from "../components/incident-table.js";
 import { ErrorMessage, usePageTitle } from "../components/status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { governorateName } from "../map/boundaries.js";
-import { partyColours, shadeOf, shades, statusColours, unattributedColour } from "../map/colours.js";
+import { partyColours, shadeOf, shadeRanges, statusColours, unattributedColour } from "../map/colours.js";
 import { type ColourBy, IncidentMap } from "../map/incident-map.js";
 import { hrefWith, navigate, useLocation } from "../router.js";
 import { useResource } from "../use-resource.js";
@@ -18,8 +18,17 @@ import { useResource } from "../use-resource.js";
 /** The most points the map asks for; beyond that it says how many it left out. */
 export const MAP_LIMIT = 5000;
 
-function Legend({ colourBy, parties }: { colourBy: ColourBy; parties: readonly string[] }): JSX.Element {
-  const { t, label, actor } = useI18n();
+function Legend({
+  colourBy,
+  parties,
+  max,
+}: {
+  colourBy: ColourBy;
+  parties: readonly string[];
+  /** The largest count of a governorate. */
+  max: number;
+}): JSX.Element {
+  const { t, label, actor, number } = useI18n();
   const colours = partyColours(parties);
   const entries =
     colourBy === "status"
@@ -45,10 +54,14 @@ function Legend({ colourBy, parties }: { colourBy: ColourBy; parties: readonly s
       </ul>
       <h2 class="legend-title">{t("map.legendShade")}</h2>
       <ul class="legend-list">
-        {shades.map((colour, i) => (
-          <li key={colour}>
-            <span class="swatch" style={{ background: colour }} aria-hidden="true" />
-            {i === 0 ? t("map.shadeNone") : t("map.shadeStep", { step: i })}
+        {shadeRanges(max).map((r) => (
+          <li key={r.colour}>
+            <span class="swatch" style={{ background: r.colour }} aria-hidden="true" />
+            {r.high === 0
+              ? t("map.shadeNone")
+              : r.low === r.high
+                ? number(r.high)
+                : t("map.shadeRange", { low: number(r.low), high: number(r.high) })}
           </li>
         ))}
       </ul>
@@ -107,7 +120,7 @@ export function MapPage(): JSX.Element {
           onOpen={(id) => navigate(`/incidents/${encodeURIComponent(id)}`)}
           onGovernorate={(code) => go({ ...filters, admin1: code })}
         />
-        <Legend colourBy={colourBy} parties={parties} />
+        <Legend colourBy={colourBy} parties={parties} max={max} />
       </div>
       <p class="map-summary" role="status">
         {map.loading
