@@ -63,6 +63,73 @@ describe("Correlator", () => {
     assert.notEqual(a.incidentId, b.incidentId);
   });
 
+  it("tells two strikes at one town on one day apart by what was hit, with what, when and the toll", () => {
+    const c = new Correlator();
+    const a = c.add(
+      report({
+        id: "a",
+        summary: "Russian jets struck the main market in Saraqib at dawn with cluster munitions.",
+      }),
+    );
+    const b = c.add(
+      report({
+        id: "b",
+        location: "Saraqeb",
+        source: "SOHR",
+        killed: 6,
+        summary: "Cluster bombs hit the souk of Saraqeb at first light, killing six civilians.",
+      }),
+    );
+    const other = c.add(
+      report({
+        id: "c",
+        source: "SNHR",
+        killed: 40,
+        summary: "Russian jets struck a school in Saraqib in the afternoon with barrel bombs, killing 40.",
+      }),
+    );
+    assert.equal(b.incidentId, a.incidentId);
+    assert.notEqual(other.incidentId, a.incidentId);
+  });
+
+  it("brings together halves of one event when a later report fits both", () => {
+    const c = new Correlator();
+    // Two days apart at day precision: too far to link directly.
+    const a = c.add(
+      report({
+        id: "a",
+        date: "2017-01-09",
+        killed: null,
+        target: null,
+        perpetrator: null,
+        summary: "Air strikes hit Saraqib.",
+      }),
+    );
+    const b = c.add(
+      report({
+        id: "b",
+        date: "2017-01-11",
+        killed: 6,
+        source: "SOHR",
+        summary: "Russian jets struck a school in Saraqib at dawn, killing six civilians.",
+      }),
+    );
+    assert.notEqual(a.incidentId, b.incidentId);
+    // The day between, and the details of the second: one event, reported with the dates apart.
+    c.add(
+      report({
+        id: "c",
+        date: "2017-01-10",
+        killed: 6,
+        source: "AFP",
+        summary: "Russian warplanes bombed Saraqib, hitting a school at dawn; six civilians died.",
+      }),
+    );
+    assert.equal(c.incidentOf("a"), c.incidentOf("b"));
+    assert.equal(c.incidentOf("c"), c.incidentOf("b"));
+    assert.equal(c.incidentCount, 1);
+  });
+
   it("never puts a cannot-linked pair in one incident, even when they match perfectly", () => {
     const c = new Correlator({ constraints: [cannot("a", "b")] });
     const a = c.add(report({ id: "a" }));

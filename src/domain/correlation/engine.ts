@@ -121,13 +121,16 @@ export class Correlator {
    * A report placed to the town never joins an incident known only to the province: that would let one
    * vague report decide which event a well-placed one belongs to. Instead, once the well-placed report
    * has its incident (new or joined), small vague incidents among its candidates are re-examined and brought
-   * in if they fit it clearly better than anything else.
+   * in if they fit it clearly better than anything else. Likewise, a well-placed report that fits two
+   * incidents may be the link between halves of one event that its earlier reports opened apart: each
+   * small other incident it fits is brought in when all its reports would now join the same one.
    */
   #linkBest(f: ReportFeatures, forbidden: ReadonlySet<IncidentState> | null): LinkResult {
     const precise = !isVague(f);
     const vagueSeen = this.#vagueSeen;
     vagueSeen.length = 0;
     const { best, bestScore, second } = this.#best(f, forbidden, precise ? vagueSeen : null, null);
+    const alsoFit = precise ? this.#fits.filter((inc) => inc !== best) : [];
     const vague = best !== null && (!precise || best.geoPrecision === 3);
     let result: LinkResult;
     let home: IncidentState;
@@ -139,6 +142,7 @@ export class Correlator {
       home = this.#open(f);
       result = { incidentId: home.id, created: true, score: best === null ? null : bestScore };
     }
+    for (const other of alsoFit) this.#reunite(home, other);
     // A new incident, or one that has just gained a report, may now be where a vague one clearly belongs
     // (its sibling reports often arrive after it); country-level ones (whose candidates are the whole
     // country) are left alone, which bounds the work per report.
@@ -151,6 +155,8 @@ export class Correlator {
   }
 
   readonly #vagueSeen: IncidentState[] = [];
+  /** The candidates the last search scored at or above the threshold, best or not. */
+  readonly #fits: IncidentState[] = [];
   readonly #topIncs: (IncidentState | null)[] = new Array(TEXT_SHORTLIST).fill(null);
   readonly #topPartials = new Float64Array(TEXT_SHORTLIST);
   readonly #rarity = new WordRarity();
@@ -192,11 +198,16 @@ export class Correlator {
     let best: IncidentState | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     let second = Number.NEGATIVE_INFINITY;
+    const fits = this.#fits;
+    fits.length = 0;
     for (let k = 0; k < n; k++) {
       const p = topP[k] as number;
-      if (p + TEXT_MAX < Math.max(bestScore, this.#threshold) - this.#margin) break;
+      // Stop when no later candidate can come near the leader nor reach the threshold.
+      if (p + TEXT_MAX < Math.min(Math.max(bestScore, this.#threshold) - this.#margin, this.#threshold))
+        break;
       const inc = top[k] as IncidentState;
       const s = p + textScore(f, inc);
+      if (s >= this.#threshold) fits.push(inc);
       if (s > bestScore) {
         second = bestScore;
         bestScore = s;
@@ -205,6 +216,22 @@ export class Correlator {
     }
     top.fill(null);
     return { best, bestScore, second };
+  }
+
+  /**
+   * Merges `other` into `home` when it is small and every one of its reports, judged again now, would join
+   * `home` (with the margin, for a vague one): the incidents are then one event seen in two halves.
+   */
+  #reunite(home: IncidentState, other: IncidentState): void {
+    if (other.members.length > ADOPT_MAX_MEMBERS || !this.#incidents.has(other.id)) return;
+    if (other.members.some((m) => this.#constraints.touches(m.report.id))) return;
+    for (const m of other.members) {
+      const { best, bestScore, second } = this.#best(m, null, null, other);
+      const vague = isVague(m) || home.geoPrecision === 3;
+      if (best !== home || bestScore < this.#threshold) return;
+      if (vague && bestScore - second < this.#margin) return;
+    }
+    this.#mergeStates(home, other);
   }
 
   /** Brings small vague incidents into `home` when their reports clearly fit it best. */

@@ -19,14 +19,12 @@ describe("correlation quality on 10,000 synthetic reports", () => {
 
   it(`has 10,000 reports and does not regress below the measured level (${figures})`, () => {
     assert.equal(reports.length, 10_000);
-    assert.ok(s.f1 >= 0.86, figures);
-    assert.ok(s.precision >= 0.8 && s.recall >= 0.8, figures);
+    assert.ok(s.f1 >= 0.905, figures);
+    assert.ok(s.precision >= 0.89 && s.recall >= 0.89, figures);
   });
 
-  // The issue's bar. Not met yet by this scorer on this generator's noise; kept visible, not hidden.
-  it("reaches pairwise F1 ≥ 0.90 (issue 3 bar)", {
-    todo: "measured F1 0.870 (P 0.871, R 0.869) on this seed; docs/benchmarks.md says what is left",
-  }, () => {
+  // The issue's bar. Weights were fitted on other seeds (see score.ts); seed 3, also never fitted on, gives 0.904.
+  it("reaches pairwise F1 ≥ 0.90 (issue 3 bar)", () => {
     assert.ok(s.f1 >= 0.9, figures);
   });
 });

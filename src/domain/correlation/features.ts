@@ -3,7 +3,8 @@
 import { allEventTypes, eventTypes, type GeoPrecision, type SubEventType } from "../ontology.js";
 import { normalisePlaceName } from "../places/transliterate.js";
 import type { Report } from "../records/report.js";
-import { charShingles, wordSet } from "./similarity.js";
+import { type Details, detailsOf } from "./details.js";
+import { charShingles, tokens, wordSet } from "./similarity.js";
 
 /** Half-width in days of the window a date of each precision stands for (ACLED: day, week, month). */
 export const DAY_WINDOW: Readonly<Record<1 | 2 | 3, number>> = { 1: 1, 2: 7, 3: 31 };
@@ -28,6 +29,8 @@ export interface ReportFeatures {
   readonly type: number;
   readonly killed: number;
   readonly words: Uint32Array;
+  /** What the summary says was hit, with what, and when in the day. */
+  readonly details: Details;
   /** Rarity weight (IDF) of each word, set by the correlator from the reports it has seen. */
   wordWeights: Float32Array;
 }
@@ -81,6 +84,7 @@ export function featuresOf(report: Report): ReportFeatures {
   const datePrecision = dated ? (report.datePrecision ?? 1) : 3;
   const loc = location(report.location);
   const sub = subTypeId(report.subEventType);
+  const words = tokens(report.summary);
   return {
     report,
     day,
@@ -95,7 +99,8 @@ export function featuresOf(report: Report): ReportFeatures {
     subType: sub,
     type: typeOfSub[sub] ?? 0,
     killed: report.killed ?? -1,
-    words: wordSet(report.summary),
+    words: wordSet(words),
+    details: detailsOf(words),
     wordWeights: new Float32Array(0),
   };
 }

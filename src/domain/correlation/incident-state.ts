@@ -35,6 +35,10 @@ export class IncidentState {
   readonly subTypes: number[] = [];
   readonly perpetrators: string[] = [];
   readonly targets: string[] = [];
+  /** Every class of site, means and time of day its reports name (bit sets, see details.ts). */
+  sites = 0;
+  means = 0;
+  times = 0;
   /** Median of the independent sources' fatality figures, -1 when none states one. */
   killedBest = -1;
   /** Scratch for the candidate index: the last query that returned this incident (de-duplication). */
@@ -77,6 +81,9 @@ export class IncidentState {
       this.texts.push(f.words);
       this.textWeights.push(f.wordWeights);
     }
+    this.sites |= f.details.sites;
+    this.means |= f.details.means;
+    this.times |= f.details.times;
     if (!this.subTypes.includes(f.subType)) this.subTypes.push(f.subType);
     if (r.perpetrator !== null && !this.perpetrators.includes(r.perpetrator))
       this.perpetrators.push(r.perpetrator);

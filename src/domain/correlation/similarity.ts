@@ -32,10 +32,15 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/** A text's words, lower-cased, split at anything but letters and digits. */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f]+/);
+}
+
 /** Sorted, distinct hashes of a text's content words (lower-cased; stopwords and 1–2 letter words dropped). */
-export function wordSet(text: string): Uint32Array {
+export function wordSet(text: string | readonly string[]): Uint32Array {
   const out: number[] = [];
-  const words = text.toLowerCase().split(/[^a-z0-9\u00c0-\u024f]+/);
+  const words = typeof text === "string" ? tokens(text) : text;
   for (const w of words) {
     if (w.length < 3 || STOPWORDS.has(w)) continue;
     out.push(hash32(w));
