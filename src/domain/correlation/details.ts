@@ -71,8 +71,6 @@ export interface Details {
   readonly times: number;
 }
 
-export const NO_DETAILS: Details = { sites: 0, means: 0, times: 0 };
-
 type Kind = "sites" | "means" | "times";
 
 /** Phrases as words (split as texts are), grouped by their first word: a text is read in one pass. */
