@@ -93,6 +93,15 @@ export const ar: Partial<Catalogue> & Readonly<Record<`actor.${string}`, string>
   "map.incidentCount": "{count} حوادث",
   "map.incidents": "الحوادث",
   "map.listTitle": "الحوادث",
+  "map.legendStatus": "الحالة",
+  "map.legendParty": "الطرف الذي حمّله الحكم المسؤولية",
+  "map.legendShade": "المحافظات حسب عدد الحوادث",
+  "map.shadeNone": "لا شيء",
+  "map.shadeRange": "من {low} إلى {high}",
+  "map.summary": "{shown} حوادث على الخريطة.",
+  "map.countsByGovernorate": "الحوادث حسب المحافظة",
+  "map.keyboardHint":
+    "على الخريطة، ينتقل مفتاح Tab بين الحوادث والمجموعات، ويفتح Enter الحادثة أو يكبّر المجموعة؛ والنقر على محافظة يصفّي حسبها.",
   "map.none": "لا توجد حوادث تطابق هذه المرشحات.",
 
   "incident.reports": "التقارير جنبًا إلى جنب",
