@@ -142,9 +142,11 @@ async function backfill(db: Kysely<unknown>, postgres: boolean): Promise<void> {
           join reports r on r.id = j.value`;
   await sql`insert into incident_complainants (incident_id, party)
             select distinct m.incident_id, m.source from (${members}) m where m.kind <> 'press'`.execute(db);
+  // In name order on both engines (SQLite's aggregate follows the order of the rows it is given).
   const list = postgres ? sql`json_agg(c.party order by c.party)::text` : sql`json_group_array(c.party)`;
   await sql`update incidents set complainants = (
-              select ${list} from incident_complainants c where c.incident_id = incidents.id)
+              select ${list} from (select party from incident_complainants
+                where incident_id = incidents.id order by party) c)
             where exists (select 1 from incident_complainants c where c.incident_id = incidents.id)`.execute(
     db,
   );
