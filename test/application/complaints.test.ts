@@ -261,6 +261,13 @@ describe("complaints", () => {
     await refusedWith(store, "TRUCE_E_COMPLAINT_SELF", () =>
       fileComplaint(deps, gov, complaintForm({ accused: "SY-GOV" })),
     );
+    // Free text the agreement cannot weigh would leave the incident undetermined.
+    await refusedWith(
+      store,
+      "TRUCE_E_COMPLAINT_INVALID",
+      () => fileComplaint(deps, gov, complaintForm({ target: "the vegetable market" })),
+      /target: .* give one of .*CIV/,
+    );
     // Beirut: a known country, outside the agreement's territory.
     await refusedWith(
       store,

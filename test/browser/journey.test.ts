@@ -38,7 +38,7 @@ async function fileComplaint(page: Page): Promise<string> {
   await page.getByLabel("How precise the date is").selectOption("1");
   await page.getByLabel("Event type").selectOption("Air/drone strike");
   await page.getByLabel("Party held responsible").selectOption("SY-GOV");
-  await page.getByLabel("Who or what was hit").fill("civilians");
+  await page.getByLabel("Who or what was hit").selectOption("CIV");
   await page.getByLabel("Killed").fill("4");
   await page.getByLabel("Account of what happened").fill(NARRATIVE);
   await page.getByLabel("Witness (restricted)").fill("A stall keeper, name withheld");

@@ -44,6 +44,29 @@ function partiesOf(agreements: readonly Agreement[]): Set<string> {
   return new Set(agreements.flatMap((a) => a.regimes.flatMap((r) => r.parties)));
 }
 
+/** Who or what an act may hit as the agreements weigh it: civilians, parties and the groups they exclude. */
+function targetsOf(agreements: readonly Agreement[]): Set<string> {
+  return new Set(
+    agreements.flatMap((a) => [
+      ...a.civilians,
+      ...a.regimes.flatMap((r) => [...r.parties, ...r.excluded.map((e) => e.actor)]),
+    ]),
+  );
+}
+
+/** A target the agreement cannot weigh would leave the incident undetermined: ask for one of its actor ids. */
+function checkTarget(form: CheckedForm, place: Located) {
+  if (form.target === null) return;
+  const targets = targetsOf(place.agreements);
+  if (!targets.has(form.target)) {
+    throw new TruceError(
+      "TRUCE_E_COMPLAINT_INVALID",
+      `target: ${JSON.stringify(form.target.slice(0, 60))} is not an actor ${place.agreements.map((a) => a.id).join(", ")} names; give one of ${[...targets].sort().join(", ")}, or leave it out when unknown`,
+      { subject: "target" },
+    );
+  }
+}
+
 function checkAccused(form: CheckedForm, place: Located, complainant: { id: string; role: ComplainantRole }) {
   const parties = partiesOf(place.agreements);
   if (!parties.has(form.accused)) {
@@ -111,6 +134,7 @@ export async function fileComplaint(
       ? locatePoint(deps.places, deps.agreements, form.point.lat, form.point.lon)
       : locateName(deps.places, deps.agreements, form.place ?? "");
   checkAccused(form, place, complainant);
+  checkTarget(form, place);
 
   const complaintId = randomUUID();
   const documentId = randomUUID();

@@ -48,6 +48,16 @@ export function partiesOf(agreement: Agreement | null): string[] {
   return [...new Set(agreement.regimes.flatMap((r) => r.parties))];
 }
 
+/**
+ * Who or what an act may have hit, as the agreement's rules weigh it: civilians first, then the parties, then
+ * the groups the agreement excludes (an attack on them is no violation).
+ */
+export function targetsOf(agreement: Agreement | null): string[] {
+  if (agreement === null) return [];
+  const excluded = agreement.regimes.flatMap((r) => r.excluded.map((e) => e.actor));
+  return [...new Set([...agreement.civilians, ...partiesOf(agreement), ...excluded])];
+}
+
 /** Every guarantor of any regime, or the configured voters. */
 export function guarantorsOf(agreement: Agreement | null): string[] {
   if (agreement === null) return [];

@@ -3,7 +3,7 @@
 import type { JSX } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { eventTypes } from "../../../src/domain/ontology.js";
-import { partiesOf, regimeOn, useAgreement } from "../api/agreement.js";
+import { partiesOf, regimeOn, targetsOf, useAgreement } from "../api/agreement.js";
 import { ApiError, api } from "../api/client.js";
 import type { Agreement, FiledComplaint } from "../api/types.js";
 import {
@@ -317,12 +317,16 @@ export function ComplaintPage(): JSX.Element {
               ))}
             </select>
             <label for="c-target">{t("complaint.target")}</label>
-            <input
-              id="c-target"
-              maxLength={200}
-              value={target}
-              onInput={(e) => setTarget(e.currentTarget.value)}
-            />
+            <select id="c-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+              <option value="">{t("common.unknown")}</option>
+              {targetsOf(agreement.data)
+                .filter((a) => a !== accused)
+                .map((a) => (
+                  <option key={a} value={a}>
+                    {actor(a)}
+                  </option>
+                ))}
+            </select>
             <label for="c-killed">{t("field.killed")}</label>
             <input
               id="c-killed"
