@@ -4,6 +4,7 @@ import type { Agreement } from "../domain/agreement/schema.js";
 import type { Incident, IncidentStanding } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import { fatalities, gradeIncident } from "../domain/verification/index.js";
+import type { ReliabilityOptions } from "../domain/verification/reliability.js";
 
 /** The value most reports give, ties going to the earliest: a summary for lists, never a vote on the facts. */
 function mostCommon<T>(values: readonly T[]): T | undefined {
@@ -40,6 +41,26 @@ function bestPoint(reports: readonly Report[]): Report | undefined {
       best = r;
   }
   return best;
+}
+
+/**
+ * Who is interested where the incident happened: the parties and guarantors of the regime the classification
+ * applied, else of every regime of the agreements (a party anywhere speaks for itself). Without them a party's
+ * complaint would grade as an unknown source, and a guarantor that is also a party as a neutral monitor.
+ */
+function gradingOptions(
+  agreements: readonly Agreement[],
+  applied: { readonly agreementId: string | null; readonly regimeId: string | null },
+): ReliabilityOptions {
+  const regimes = agreements.flatMap((a) => a.regimes.map((r) => ({ agreement: a.id, regime: r })));
+  const inForce = regimes.filter(
+    (r) => r.agreement === applied.agreementId && r.regime.id === applied.regimeId,
+  );
+  const chosen = (inForce.length > 0 ? inForce : regimes).map((r) => r.regime);
+  return {
+    parties: [...new Set(chosen.flatMap((r) => r.parties))],
+    guarantors: [...new Set(chosen.flatMap((r) => r.guarantors))],
+  };
 }
 
 /** Whose complaints (a party's) or observations (a guarantor's monitor's) are among the reports, once each. */
@@ -89,7 +110,7 @@ export function summariseIncident(
     perpetrators,
     killed: fatalities(reports),
     classification: classification.classification,
-    grade: gradeIncident(reports).grade,
+    grade: gradeIncident(reports, gradingOptions(agreements, classification)).grade,
     status: standing.status,
     updatedAt: now,
     complainants: complainantsOf(reports),
