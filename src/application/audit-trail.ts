@@ -3,7 +3,7 @@ import { createHash, type KeyObject } from "node:crypto";
 import { canonicalJson, type JsonObject } from "../domain/audit/canonical-json.js";
 import { type Checkpoint, signCheckpoint } from "../domain/audit/checkpoint.js";
 import { type AuditEntry, type AuditKind, auditLeafHash, checkAuditEntry } from "../domain/audit/entry.js";
-import { merkleRoot } from "../domain/audit/merkle.js";
+import { type AccumulatorState, MerkleAccumulator } from "../domain/audit/merkle.js";
 import { type VerifyLogResult, verifyLog } from "../domain/audit/verify-log.js";
 import type { Repositories, AuditEntry as StoredAuditEntry } from "../ports/store.js";
 
@@ -51,16 +51,41 @@ function asDomainEntry(row: StoredAuditEntry): AuditEntry {
   return { seq: row.seq, kind: row.kind as AuditKind, subjectId: row.subjectId, payload, at: row.at };
 }
 
+/**
+ * The right edge of the tree over the leaves already read, per open store's audit repository (a transaction's
+ * repositories are new objects, so they start afresh): signing then reads only the leaf hashes appended since,
+ * not the whole log with its payloads. Rows are append-only (the database refuses edits), so the leaves read
+ * stay the log's; `truce verify` still recomputes everything from the rows.
+ */
+const edges = new WeakMap<object, { readonly state: AccumulatorState; readonly nextSeq: number }>();
+
+/** The Merkle tree over every stored leaf hash, as an accumulator: its size and root are what a checkpoint signs. */
+async function treeNow(repositories: Repositories): Promise<MerkleAccumulator> {
+  const size = await repositories.audit.size();
+  const cached = edges.get(repositories.audit);
+  const usable = cached !== undefined && cached.nextSeq <= size;
+  // A copy: two signings at once each extend their own, and the cache keeps the longer.
+  const tree = usable ? MerkleAccumulator.fromState(cached.state) : new MerkleAccumulator();
+  let nextSeq = usable ? cached.nextSeq : 0;
+  for (; nextSeq < size; nextSeq = Math.min(size, nextSeq + PAGE)) {
+    for (const hex of await repositories.audit.leafHashes(nextSeq, Math.min(size, nextSeq + PAGE)))
+      tree.append(Buffer.from(hex, "hex"));
+  }
+  const latest = edges.get(repositories.audit);
+  if (latest === undefined || latest.nextSeq <= nextSeq)
+    edges.set(repositories.audit, { state: tree.state(), nextSeq });
+  return tree;
+}
+
 /** Signs the log as it stands: the tree size, its Merkle root and the time, with the key from the key file. */
 export async function checkpointNow(
   repositories: Repositories,
   key: { readonly privateKey: KeyObject; readonly publicKey: KeyObject },
   at: string,
 ): Promise<Checkpoint> {
-  const rows = await storedEntries(repositories);
-  const root = merkleRoot(rows.map((r) => Buffer.from(r.leafHash, "hex"))).toString("hex");
+  const tree = await treeNow(repositories);
   const checkpoint = signCheckpoint(
-    { treeSize: rows.length, rootHash: root, at },
+    { treeSize: tree.size, rootHash: tree.root().toString("hex"), at },
     key.privateKey,
     key.publicKey,
   );
@@ -84,4 +109,18 @@ export async function verifyAuditLog(
 
 export async function auditEntries(repositories: Repositories): Promise<AuditEntry[]> {
   return (await storedEntries(repositories)).map(asDomainEntry);
+}
+
+/** The entry numbered `seq`, or null beyond the log's end. */
+export async function auditEntryAt(repositories: Repositories, seq: number): Promise<AuditEntry | null> {
+  const [row] = await repositories.audit.entries(seq, seq + 1);
+  return row === undefined ? null : asDomainEntry(row);
+}
+
+/** The entries about any of these records (by subject id), by seq: one record's trail, however long the log. */
+export async function auditEntriesAbout(
+  repositories: Repositories,
+  subjectIds: readonly string[],
+): Promise<AuditEntry[]> {
+  return (await repositories.audit.bySubjects(subjectIds)).map(asDomainEntry);
 }

@@ -9,7 +9,7 @@ import type { Span } from "../domain/text/span.js";
 import { TruceError } from "../errors.js";
 import type { Repositories } from "../ports/store.js";
 import { articleOfDocument } from "./article-of-document.js";
-import { auditEntries } from "./audit-trail.js";
+import { auditEntriesAbout } from "./audit-trail.js";
 
 export interface DocumentSummary {
   readonly id: string;
@@ -152,8 +152,7 @@ export async function incidentView(repositories: Repositories, id: string): Prom
     ...verdicts.map((v) => v.id),
     ...replies.map((r) => r.id),
   ]);
-  // The store has no by-subject read; the log is read whole, as `truce verify` does.
-  const audit = (await auditEntries(repositories)).filter((e) => subjects.has(e.subjectId));
+  const audit = await auditEntriesAbout(repositories, [...subjects]);
   return {
     incident,
     reports: sides,

@@ -2,12 +2,13 @@
 import { randomUUID } from "node:crypto";
 import type { Agreement } from "../domain/agreement/schema.js";
 import { minhash } from "../domain/correlation/copies.js";
+import { countryCandidate } from "../domain/correlation/country-candidates.js";
 import { Correlator } from "../domain/correlation/engine.js";
 import { DAY_WINDOW } from "../domain/correlation/features.js";
 import { freshStanding, type Incident } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
 import { addDays } from "../extraction/stages/reference-date.js";
-import type { CandidateIncident, CandidateWindow, Repositories } from "../ports/store.js";
+import type { CandidateIncident, CandidateWindow, ReportDating, Repositories } from "../ports/store.js";
 import { copyGroupAmong } from "./copy-group.js";
 import { summariseIncident } from "./summarise-incident.js";
 
@@ -48,7 +49,9 @@ export async function linkReports(
       to: addDays(report.dateEnd ?? report.date, days + 31),
       admin1: report.admin1 ? [report.admin1] : null,
     };
-    for (const incident of await everyCandidate(tx, window)) stored.set(incident.id, incident);
+    const found = await everyCandidate(tx, window);
+    const kept = report.admin1 ? found : await countryCandidates(tx, report, found);
+    for (const incident of kept) stored.set(incident.id, incident);
   }
   const memberIds = [...stored.values()].flatMap((i) => i.reportIds);
   const members = await tx.reports.byIds(memberIds);
@@ -111,6 +114,27 @@ async function everyCandidate(tx: Repositories, window: CandidateWindow): Promis
     if (page.length < CANDIDATE_PAGE || last === undefined) return out;
     after = { date: last.date, id: last.id };
   }
+}
+
+/**
+ * Of a whole country's incidents in the window of a report without an admin1, the ones the correlator's
+ * blocking index offers it (same country, days within the wider precision's window; `countryCandidate`),
+ * told from their reports' dates alone: the thousands it would never score are not read whole nor restored.
+ */
+async function countryCandidates(
+  tx: Repositories,
+  report: Report,
+  found: readonly CandidateIncident[],
+): Promise<CandidateIncident[]> {
+  const datings = new Map(
+    (await tx.reports.datings(found.flatMap((i) => i.reportIds))).map((d) => [d.id, d]),
+  );
+  return found.filter((incident) =>
+    countryCandidate(
+      report,
+      incident.reportIds.map((id) => datings.get(id)).filter((d): d is ReportDating => d !== undefined),
+    ),
+  );
 }
 
 /**

@@ -39,6 +39,20 @@ export interface ReportRepository {
   byDocument(documentId: string): Promise<Report[]>;
   /** The reports found among `ids`, in the order of `ids`; unknown ids are left out. */
   byIds(ids: readonly string[]): Promise<Report[]>;
+  /** The datings of the reports found among `ids`, in the order of `ids`; unknown ids are left out. */
+  datings(ids: readonly string[]): Promise<ReportDating[]>;
+}
+
+/**
+ * What decides whether an incident is a candidate for a report placed only to the country: when each of its
+ * reports says the event happened (or when it arrived, if undated) and in which country.
+ */
+export interface ReportDating {
+  readonly id: string;
+  readonly date: string | null;
+  readonly datePrecision: Report["datePrecision"];
+  readonly createdAt: string;
+  readonly country: string;
 }
 
 export interface IncidentFilter {
@@ -283,11 +297,20 @@ export interface AuditRepository {
   append(build: (seq: number) => AuditEntryInput): Promise<AuditEntry>;
   /** Entries with `from <= seq < to` (like Array.slice), by seq. */
   entries(from: number, to: number): Promise<AuditEntry[]>;
+  /** Entries whose subject is one of `subjectIds`, by seq: one record's trail without reading the whole log. */
+  bySubjects(subjectIds: readonly string[]): Promise<AuditEntry[]>;
+  /** The stored leaf hashes (hex) of entries `from <= seq < to`, by seq: what a Merkle root needs, no payloads. */
+  leafHashes(from: number, to: number): Promise<string[]>;
   /** How many entries the log holds (the next seq). */
   size(): Promise<number>;
   appendCheckpoint(checkpoint: AuditCheckpoint): Promise<void>;
   /** The checkpoint of the largest tree (the later one when two sign the same size). */
   latestCheckpoint(): Promise<AuditCheckpoint | null>;
+  /**
+   * Checkpoints largest tree first (the later first among equal sizes), `limit` of them after skipping `skip`:
+   * finding the latest one a given key signed reads a few, not every checkpoint ever signed.
+   */
+  largestCheckpoints(limit: number, skip?: number): Promise<AuditCheckpoint[]>;
   /** Oldest first. */
   checkpoints(): Promise<AuditCheckpoint[]>;
 }

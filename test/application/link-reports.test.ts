@@ -109,6 +109,101 @@ describe("linking into a stored store", () => {
     assert.ok((await store.incidents.get(trueId))?.reportIds.includes(fresh.id));
   });
 
+  it("links a report placed only to the country to its true incident, reading whole only the incidents it could join", async () => {
+    // 300 incidents across the country inside the window a province-less report's query spans (±32 days), but
+    // days away from it: the blocking index would never offer them, so they are neither read whole nor restored.
+    const places = ["SY-AL", "SY-HM", "SY-DR", "SY-HL"];
+    const crowd: Partial<Report>[] = Array.from({ length: 300 }, (_, k) => ({
+      admin1: places[k % places.length] as string,
+      date: `2017-08-${String(3 + (k % 25)).padStart(2, "0")}`,
+      location: `Village ${k}`,
+      lat: 35 + (k % 10) / 10,
+      lon: 37 + (k % 7) / 10,
+      subEventType: "Shelling/artillery/missile attack",
+      perpetrator: "SY-GOV",
+      killed: 1 + (k % 5),
+      summary: `shelling of village ${k}`,
+    }));
+    await store.transaction(async (tx) => {
+      for (const facts of crowd) {
+        const doc = textDocument(`Shelling report ${randomUUID()}`);
+        const own = report(doc.id, { copyGroup: doc.contentHash, ...facts });
+        await tx.documents.insert(doc);
+        await tx.reports.insert([own]);
+        await tx.incidents.upsert([summariseIncident(randomUUID(), [own], agreements, freshStanding, NOW)]);
+      }
+    });
+    // A month-precise incident 20 days off stays a candidate: its own window reaches the report's day.
+    const vague = await storeIncident(store, "Clashes went on through the month.", [
+      {
+        admin1: "SY-HM",
+        date: "2017-07-10",
+        datePrecision: 3,
+        location: "Hama countryside",
+        lat: null,
+        lon: null,
+        geoPrecision: 3,
+        eventType: "Battles",
+        subEventType: "Armed clash",
+        summary: "clashes in the Hama countryside",
+      },
+    ]);
+    const event: Partial<Report> = {
+      admin1: "SY-AL",
+      date: "2017-07-30",
+      location: "Tadef",
+      lat: 36.35,
+      lon: 37.53,
+      subEventType: "Air/drone strike",
+      perpetrator: "RU",
+      target: "CIV",
+      killed: 11,
+      summary: "air strikes on the Tadef bread queue killed eleven civilians",
+    };
+    const trueId = await storeIncident(store, "Air strikes hit the bread queue in Tadef.", [
+      event,
+      { ...event, source: "Observatory" },
+    ]);
+    const candidates = new Set((await store.incidents.byIds([trueId, vague])).flatMap((i) => i.reportIds));
+    const readWhole: string[] = [];
+    const doc = textDocument(
+      "Eleven civilians were killed by air strikes on a bread queue in northern Syria.",
+    );
+    const fresh = report(doc.id, {
+      ...event,
+      copyGroup: doc.contentHash,
+      source: "Wire C",
+      admin1: null,
+      location: "northern Syria",
+      lat: null,
+      lon: null,
+      geoPrecision: 3,
+      summary: "air strikes on a bread queue in northern Syria killed eleven civilians",
+    });
+    const outcome = await store.transaction(async (tx) => {
+      await tx.ingestion.serialiseLinking();
+      await tx.documents.insert(doc);
+      const counting = {
+        ...tx,
+        reports: {
+          ...tx.reports,
+          byIds: (ids: readonly string[]) => {
+            readWhole.push(...ids);
+            return tx.reports.byIds(ids);
+          },
+        },
+      };
+      return linkReports(counting, [fresh], doc.body, agreements, NOW);
+    });
+    assert.deepEqual(outcome.incidentIds, [trueId]);
+    assert.equal(outcome.created, 0);
+    assert.deepEqual(
+      new Set(readWhole),
+      candidates,
+      "only the true incident's and the month-precise one's reports",
+    );
+  });
+
   it("finds a wire copy through kept signatures, computing a missing one once", async () => {
     const wire =
       "ALEPPO, March 12 — Artillery shells struck a bakery in the Salah al-Din district on Sunday morning, killing three people waiting in line for bread, a monitoring group and residents said.";

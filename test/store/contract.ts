@@ -125,6 +125,17 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       const ids = [reports[2]?.id ?? "", randomUUID(), reports[0]?.id ?? ""];
       assert.deepEqual(await store.reports.byIds(ids), [reports[2], reports[0]]);
       assert.deepEqual(await store.reports.byDocument(randomUUID()), []);
+      const dating = (r: (typeof reports)[number]) => ({
+        id: r.id,
+        date: r.date,
+        datePrecision: r.datePrecision,
+        createdAt: r.createdAt,
+        country: r.country,
+      });
+      assert.deepEqual(
+        await store.reports.datings([reports[1]?.id ?? "", randomUUID(), reports[0]?.id ?? ""]),
+        [dating(reports[1] as (typeof reports)[number]), dating(reports[0] as (typeof reports)[number])],
+      );
     });
 
     it("refuses a report of a document that is not stored, and stores none of its batch", async () => {
@@ -610,6 +621,36 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       assert.deepEqual(await store.audit.entries(3, 3), []);
     });
 
+    it("reads one record's entries by subject and the leaf hashes of a range, without the rest of the log", async () => {
+      const { store } = await fresh();
+      // Subjects doc-0 … doc-2 repeat: entry n is about doc-(n % 3).
+      for (let n = 0; n < 9; n++)
+        await store.audit.append((seq) => ({ ...audit(seq), subjectId: `doc-${seq % 3}` }));
+      assert.deepEqual(
+        (await store.audit.bySubjects(["doc-2", "doc-0", "doc-2", "nothing"])).map((e) => [
+          e.seq,
+          e.subjectId,
+        ]),
+        [
+          [0, "doc-0"],
+          [2, "doc-2"],
+          [3, "doc-0"],
+          [5, "doc-2"],
+          [6, "doc-0"],
+          [8, "doc-2"],
+        ],
+      );
+      const [first] = await store.audit.bySubjects(["doc-1"]);
+      assert.deepEqual(first, { ...audit(1), subjectId: "doc-1", seq: 1 });
+      assert.deepEqual(await store.audit.bySubjects([]), []);
+      // More subjects than one statement may bind are read in batches.
+      const many = Array.from({ length: 1200 }, (_, k) => `other-${k}`);
+      assert.equal((await store.audit.bySubjects([...many, "doc-1"])).length, 3);
+      assert.deepEqual(await store.audit.leafHashes(2, 5), ["l2", "l3", "l4"]);
+      assert.deepEqual(await store.audit.leafHashes(7, 100), ["l7", "l8"]);
+      assert.deepEqual(await store.audit.leafHashes(4, 4), []);
+    });
+
     it("never gives two concurrent appends the same number, on one connection or two", async () => {
       const { store, reopen } = await fresh();
       // better-sqlite3 blocks the event loop while it waits for a lock, so two connections in one process would
@@ -640,6 +681,10 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       await store.audit.appendCheckpoint(c(7, "k2"));
       assert.deepEqual(await store.audit.latestCheckpoint(), c(7, "k2"));
       assert.deepEqual(await store.audit.checkpoints(), [c(3, "k1"), c(7, "k1"), c(7, "k2")]);
+      await store.audit.appendCheckpoint(c(5, "k1"));
+      assert.deepEqual(await store.audit.largestCheckpoints(2), [c(7, "k2"), c(7, "k1")]);
+      assert.deepEqual(await store.audit.largestCheckpoints(2, 2), [c(5, "k1"), c(3, "k1")]);
+      assert.deepEqual(await store.audit.largestCheckpoints(10, 4), []);
     });
   });
 

@@ -1,7 +1,7 @@
 // The audit log from outside: its latest signed checkpoint, one entry's inclusion proof, the whole recomputation.
 import { z } from "zod";
 import { publicKeyPem } from "../../adapters/keys/audit-key.js";
-import { verifyAuditLog } from "../../application/audit-trail.js";
+import { auditEntryAt, verifyAuditLog } from "../../application/audit-trail.js";
 import { checkEntryProof } from "../../domain/audit/verify-log.js";
 import { latestTrustedCheckpoint, provedEntries } from "../audit-proofs.js";
 import { notFound } from "../http-errors.js";
@@ -35,10 +35,11 @@ export const auditProof = route({
     .object({ checkpoint, proof: inclusionProof, verifies: z.boolean() })
     .meta({ id: "EntryInclusion" }),
   handler: async ({ params }, { store, auditKey }) => {
+    const entry = await auditEntryAt(store, params.seq);
     const { checkpoint: signed, entries } = await provedEntries(
       store,
       auditKey.publicKey,
-      (e) => e.seq === params.seq,
+      entry === null ? [] : [entry],
     );
     const proof = entries[0]?.proof ?? null;
     if (signed === null || proof === null) {

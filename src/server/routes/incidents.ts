@@ -41,8 +41,7 @@ export const incidentAudit = route({
     .meta({ id: "IncidentAudit" }),
   handler: async ({ params, principal }, { store, auditKey, agreement }) => {
     const view = await incidentViewFor(store, params.id, principal, agreement);
-    const seqs = new Set(view.audit.map((e) => e.seq));
-    const { checkpoint, entries } = await provedEntries(store, auditKey.publicKey, (e) => seqs.has(e.seq));
+    const { checkpoint, entries } = await provedEntries(store, auditKey.publicKey, view.audit);
     return {
       incident: view.incident.id,
       checkpoint:

@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import type { AuditCheckpoint, AuditEntry, AuditRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { AuditCheckpointsTable, AuditEntriesTable } from "../schema.js";
-import { type EngineHooks, type Executor, inTransaction } from "./support.js";
+import { chunks, type EngineHooks, type Executor, inTransaction } from "./support.js";
 
 const entryFromRow = (r: Selectable<AuditEntriesTable>): AuditEntry => ({
   seq: Number(r.seq),
@@ -66,6 +66,30 @@ export function auditRepository(db: Executor, hooks: EngineHooks): AuditReposito
         .execute();
       return rows.map(entryFromRow);
     },
+    async bySubjects(subjectIds) {
+      const found: AuditEntry[] = [];
+      // Each batch is a few ranges of audit_entries_by_subject (subject_id, seq); merged by seq below.
+      for (const batch of chunks([...new Set(subjectIds)])) {
+        const rows = await db
+          .selectFrom("audit_entries")
+          .selectAll()
+          .where("subject_id", "in", batch)
+          .execute();
+        found.push(...rows.map(entryFromRow));
+      }
+      return found.sort((a, b) => a.seq - b.seq);
+    },
+    async leafHashes(from, to) {
+      if (to <= from) return [];
+      const rows = await db
+        .selectFrom("audit_entries")
+        .select("leaf_hash")
+        .where("seq", ">=", from)
+        .where("seq", "<", to)
+        .orderBy("seq")
+        .execute();
+      return rows.map((r) => r.leaf_hash);
+    },
     size: () => size(),
     async appendCheckpoint(c) {
       await guarded(`checkpoint at size ${c.treeSize}`, () =>
@@ -89,6 +113,17 @@ export function auditRepository(db: Executor, hooks: EngineHooks): AuditReposito
         .orderBy("ord", "desc")
         .executeTakeFirst();
       return row === undefined ? null : checkpointFromRow(row);
+    },
+    async largestCheckpoints(limit, skip = 0) {
+      const rows = await db
+        .selectFrom("audit_checkpoints")
+        .selectAll()
+        .orderBy("tree_size", "desc")
+        .orderBy("ord", "desc")
+        .limit(Math.max(0, Math.trunc(limit)))
+        .offset(Math.max(0, Math.trunc(skip)))
+        .execute();
+      return rows.map(checkpointFromRow);
     },
     async checkpoints() {
       const rows = await db.selectFrom("audit_checkpoints").selectAll().orderBy("ord").execute();

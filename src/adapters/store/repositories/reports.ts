@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from "kysely";
 import type { EventType, GeoPrecision, SubEventType, TimePrecision } from "../../../domain/ontology.js";
 import type { Report } from "../../../domain/records/report.js";
 import type { Span } from "../../../domain/text/span.js";
-import type { ReportRepository } from "../../../ports/store.js";
+import type { ReportDating, ReportRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { ReportsTable } from "../schema.js";
 import { chunks, type Executor, inOrderOf, inTransaction, parseJson } from "./support.js";
@@ -91,6 +91,25 @@ export function reportRepository(db: Executor): ReportRepository {
       for (const batch of chunks([...new Set(ids)])) {
         const rows = await db.selectFrom("reports").selectAll().where("id", "in", batch).execute();
         found.push(...rows.map(fromRow));
+      }
+      return inOrderOf(ids, found);
+    },
+    async datings(ids) {
+      const found: ReportDating[] = [];
+      for (const batch of chunks([...new Set(ids)])) {
+        const rows = await db
+          .selectFrom("reports")
+          .select(["id", "date", "date_precision", "created_at", "country"])
+          .where("id", "in", batch)
+          .execute();
+        for (const r of rows)
+          found.push({
+            id: r.id,
+            date: r.date,
+            datePrecision: r.date_precision as TimePrecision | null,
+            createdAt: r.created_at,
+            country: r.country,
+          });
       }
       return inOrderOf(ids, found);
     },
