@@ -1,13 +1,12 @@
 // Builds the extraction context from the shipped data: gazetteer, actor dictionary and agreements.
 import { ActorDictionary, normaliseActorPhrase } from "../../domain/actors/dictionary.js";
 import { type Agreement, parseAgreement } from "../../domain/agreement/schema.js";
-import { parseGazetteer } from "../../domain/places/gazetteer.js";
 import { normalisePlaceName } from "../../domain/places/transliterate.js";
 import { PhraseIndex } from "../../domain/text/phrase-index.js";
-import { TruceError } from "../../errors.js";
 import type { Knowledge, KnownActorPhrase, KnownPlace } from "../../extraction/knowledge.js";
 import type { ExtractionContext } from "../../extraction/pipeline.js";
 import { dataDir, dataFiles, readDataFile } from "./data-files.js";
+import { readShippedGazetteer } from "./load-places.js";
 
 export interface ContextOptions {
   /** Classify against this one agreement file instead of every shipped agreement. */
@@ -31,21 +30,7 @@ export function loadShippedAgreements(): Agreement[] {
 }
 
 function loadKnowledge(): Knowledge {
-  const placeFiles = dataFiles("places", [".json"]);
-  let gazetteer: ReturnType<typeof parseGazetteer>;
-  try {
-    gazetteer = parseGazetteer(
-      placeFiles.map((f) => readDataFile(f, "TRUCE_E_DATA_INVALID")),
-      placeFiles,
-    );
-  } catch (cause) {
-    if (cause instanceof TruceError) throw cause;
-    throw new TruceError(
-      "TRUCE_E_DATA_INVALID",
-      `the gazetteer in ${dataDir}places is not valid: ${String(cause)}`,
-      { cause },
-    );
-  }
+  const gazetteer = readShippedGazetteer();
   const places = new PhraseIndex<KnownPlace>(normalisePlaceName, 6);
   for (const place of gazetteer.places()) {
     for (const name of [place.name, ...place.alt]) places.add(name, place);

@@ -17,11 +17,11 @@ export function loadPlaceData(): PlaceData {
   return loaded;
 }
 
-function readPlaceData(): PlaceData {
+/** The shipped gazetteer (data/places/*.json), parsed; a data file that is not valid names itself. */
+export function readShippedGazetteer(): Gazetteer {
   const placeFiles = dataFiles("places", [".json"]);
-  let gazetteer: Gazetteer;
   try {
-    gazetteer = parseGazetteer(
+    return parseGazetteer(
       placeFiles.map((f) => readDataFile(f, "TRUCE_E_DATA_INVALID")),
       placeFiles,
     );
@@ -35,6 +35,10 @@ function readPlaceData(): PlaceData {
       },
     );
   }
+}
+
+function readPlaceData(): PlaceData {
+  const gazetteer = readShippedGazetteer();
   const boundaries = dataFiles("boundaries", [".geojson"]).flatMap((file) => {
     let collection: unknown;
     try {
