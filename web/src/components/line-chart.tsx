@@ -19,6 +19,12 @@ export function periodStart(period: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
 
+/** Every n-th value (n ≥ 1), from the first. */
+function everyNth(values: readonly number[], n: number): number[] {
+  const step = Math.max(1, n);
+  return values.filter((_, i) => i % step === 0);
+}
+
 /** Counts are whole: the value axis steps by whole numbers only. */
 const wholeSteps = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
 
@@ -59,7 +65,12 @@ export function LineChart({
           })),
         ],
         axes: [
-          { values: (_u: uPlot, ticks: number[]) => ticks.map((s) => tickFormat.format(new Date(s * 1000))) },
+          {
+            // Ticks on the periods themselves (thinned to fit), so a month is never labelled twice.
+            splits: (u: uPlot) =>
+              everyNth(data[0] as number[], Math.ceil((data[0].length * 90) / u.bbox.width)),
+            values: (_u: uPlot, ticks: number[]) => ticks.map((s) => tickFormat.format(new Date(s * 1000))),
+          },
           { incrs: wholeSteps, values: (_u: uPlot, ticks: number[]) => ticks.map((v) => number(v)) },
         ],
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
