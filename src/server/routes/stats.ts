@@ -2,7 +2,9 @@
 // verified, with escalation alerts.
 import { z } from "zod";
 import { complianceStatistics } from "../../application/publication/compliance-statistics.js";
-import { granularities } from "../../domain/statistics/periods.js";
+import { type Granularity, granularities } from "../../domain/statistics/periods.js";
+import { addDays } from "../../extraction/stages/reference-date.js";
+import type { IncidentFilter } from "../../ports/store.js";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
 
@@ -14,7 +16,25 @@ const series = z.object({
   verifiedTotal: z.number().int(),
 });
 
+/**
+ * Days counted when the request names no `from`: a year by day, three years by week, ten by month. Over every
+ * incident of a store of a million the three tallies take seconds; a dashboard opened without dates wants
+ * the recent past, and dates ask for any other span.
+ */
+const DEFAULT_SPAN_DAYS: Readonly<Record<Granularity, number>> = { day: 365, week: 3 * 365, month: 10 * 365 };
+
+/** The filter with its default dates: `to` today when neither bound is given, `from` the span before `to`. */
+function withDefaultRange(filter: IncidentFilter, granularity: Granularity, today: string): IncidentFilter {
+  if (filter.from !== undefined) return filter;
+  const to = filter.to ?? today;
+  return { ...filter, from: addDays(to, 1 - DEFAULT_SPAN_DAYS[granularity]), to };
+}
+
 export const getStats = route({
+  description: [
+    "Without `from`, the counts cover the year up to `to` by day, three years by week or ten by month, `to` being",
+    "today when it is not given either; give `from` (and `to`) for any other span.",
+  ].join(" "),
   query: z
     .object({
       ...filterFields,
@@ -57,6 +77,11 @@ export const getStats = route({
       partiesNamed: z.boolean(),
     })
     .meta({ id: "ComplianceStatistics" }),
-  handler: async ({ query, principal }, { store, agreement }) =>
-    complianceStatistics(store, filterOf(query), principal, { granularity: query.granularity, agreement }),
+  handler: async ({ query, principal }, { store, agreement, now }) =>
+    complianceStatistics(
+      store,
+      withDefaultRange(filterOf(query), query.granularity, now().slice(0, 10)),
+      principal,
+      { granularity: query.granularity, agreement },
+    ),
 });

@@ -139,9 +139,12 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
   };
   // Bounds on date_key, which the page indexes lead with (after status or admin1), so a bounded page is one
   // index range in order; undated incidents (date_key "") are left out as a bound on `date` would leave them.
-  if (filter.from !== undefined || filter.to !== undefined)
+  // Only one lower bound is written: given two, SQLite ranges over one of them (it took `> ''`, and so read
+  // every incident before `to` to count one month's).
+  if (filter.from !== undefined && filter.from !== "")
+    conditions.push(eb("incidents.date_key", ">=", filter.from));
+  else if (filter.from !== undefined || filter.to !== undefined)
     conditions.push(eb("incidents.date_key", ">", ""));
-  if (filter.from !== undefined) conditions.push(eb("incidents.date_key", ">=", filter.from));
   if (filter.to !== undefined) conditions.push(eb("incidents.date_key", "<=", filter.to));
   oneOf("admin1", filter.admin1);
   oneOf("event_type", filter.eventType);
