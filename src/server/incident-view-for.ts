@@ -7,7 +7,8 @@ import type { Agreement } from "../domain/agreement/schema.js";
 import type { Incident } from "../domain/records/incident.js";
 import type { Repositories } from "../ports/store.js";
 import { notFound } from "./http-errors.js";
-import { readableReport, readerVisibility, shownIncident } from "./visibility.js";
+import { type NamedIncidentView, withholdViewNames } from "./incident-view-names.js";
+import { partyNamingFor, readableReport, readerVisibility, shownIncident } from "./visibility.js";
 
 /** Record ids are UUIDs, or other short tokens in imported data: anything else cannot name one. */
 export const RECORD_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -34,7 +35,7 @@ export async function incidentViewFor(
   id: string,
   principal: Principal,
   agreement: Agreement,
-): Promise<IncidentView> {
+): Promise<NamedIncidentView> {
   const incident = await readableIncident(repositories, id, principal, agreement);
   const view = await incidentView(repositories, incident.id);
   const visibility = readerVisibility(principal, agreement);
@@ -50,7 +51,7 @@ export async function incidentViewFor(
         ...(shownDocuments.has(s.report.documentId) ? [] : [s.report.documentId]),
       ]),
   );
-  return {
+  const shown: IncidentView = {
     ...view,
     incident: shownIncident(
       { ...view.incident, reportIds: view.incident.reportIds.filter((r) => shownReports.has(r)) },
@@ -61,4 +62,5 @@ export async function incidentViewFor(
     comparison: compareReports(sides.map((s) => s.report)),
     audit: view.audit.filter((e) => !hidden.has(e.subjectId)),
   };
+  return withholdViewNames(shown, partyNamingFor(principal, agreement, view.incident));
 }

@@ -2,12 +2,19 @@
 // adds what the agreement's publication policy says (who reads published material, whether parties are named)
 // and which reports of a readable incident the principal may see.
 import { type IncidentVisibility, type Principal, visibilityOf } from "../domain/access/principal.js";
-import { redactIncident } from "../domain/access/redact.js";
+import { redactIncident, redactPoint } from "../domain/access/redact.js";
 import type { Agreement } from "../domain/agreement/schema.js";
 import { readsPublications } from "../domain/publication/audience.js";
+import {
+  namedOrNull,
+  type PartyNaming,
+  partyNaming,
+  withholdIncidentNames,
+} from "../domain/publication/party-naming.js";
 import { agreementOf, publishedView } from "../domain/publication/published-view.js";
 import type { Incident } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
+import type { IncidentPoint } from "../ports/store.js";
 
 /**
  * The incidents the principal reads, or null for none: a reader outside the agreement's audience reads no
@@ -33,8 +40,21 @@ export function readableReport(incident: Incident, report: Report, visibility: I
 }
 
 /**
- * An incident as the principal may read it: restricted fields redacted; published, with parties named only as
- * the agreement's policy says; before it is published, a party told of no complainant but itself.
+ * Whom the principal may be told of about this incident: the publication policy of the agreement whose territory
+ * it lies in (published or not: a name withheld from the published record is not told before it either).
+ */
+export function partyNamingFor(
+  principal: Principal,
+  agreement: Agreement,
+  incident: Pick<Incident, "country" | "admin1">,
+): PartyNaming {
+  const covering = agreementOf([agreement], incident);
+  return partyNaming(principal, covering?.publication ?? null, covering?.civilians ?? []);
+}
+
+/**
+ * An incident as the principal may read it: restricted fields redacted and parties named only as the
+ * agreement's policy says; before it is published, a party told of no complainant but itself.
  */
 export function shownIncident(incident: Incident, principal: Principal, agreement: Agreement): Incident {
   if (incident.status === "published") {
@@ -46,8 +66,21 @@ export function shownIncident(incident: Incident, principal: Principal, agreemen
     visibility.scope === "party"
       ? incident.complainants.filter((c) => c === visibility.party)
       : incident.complainants;
-  return redactIncident(
-    complainants.length === incident.complainants.length ? incident : { ...incident, complainants },
-    principal,
+  return withholdIncidentNames(
+    redactIncident(
+      complainants.length === incident.complainants.length ? incident : { ...incident, complainants },
+      principal,
+    ),
+    partyNamingFor(principal, agreement, incident),
   );
+}
+
+/**
+ * A map point as the principal may read it: a restricted point rounded, the accused named only as the
+ * agreement's policy says. A point carries no place code, so the policy is the served agreement's own.
+ */
+export function shownPoint(point: IncidentPoint, principal: Principal, agreement: Agreement): IncidentPoint {
+  const naming = partyNaming(principal, agreement.publication, agreement.civilians);
+  const redacted = redactPoint(point, principal);
+  return naming.all ? redacted : { ...redacted, accused: namedOrNull(naming, redacted.accused) };
 }

@@ -62,6 +62,36 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** One request to the server at `url`, as the holder of `token` (null: the public); a string body is sent as is. */
+export async function send(
+  url: string,
+  token: string | null,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const init: RequestInit & { headers: Record<string, string> } = { method, headers: { ...headers } };
+  if (token !== null) init.headers.authorization = `Bearer ${token}`;
+  if (body instanceof FormData) init.body = body;
+  else if (typeof body === "string") {
+    init.body = body;
+    init.headers["content-type"] ??= "application/json";
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers["content-type"] = "application/json";
+  }
+  const response = await fetch(`${url}${urlPath}`, init);
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
 export async function startHarness(options: { rateLimit?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), "truce-server-"));
   let clock = Date.parse("2026-11-28T12:00:00.000Z");
@@ -97,27 +127,8 @@ export async function startHarness(options: { rateLimit?: number } = {}): Promis
     advance: (ms) => {
       clock += ms;
     },
-    async request(actor, method, urlPath, body, headers = {}) {
-      const init: RequestInit & { headers: Record<string, string> } = { method, headers: { ...headers } };
-      if (actor !== "public") init.headers.authorization = `Bearer ${tokens[actor]}`;
-      if (body instanceof FormData) init.body = body;
-      else if (typeof body === "string") {
-        init.body = body;
-        init.headers["content-type"] ??= "application/json";
-      } else if (body !== undefined) {
-        init.body = JSON.stringify(body);
-        init.headers["content-type"] = "application/json";
-      }
-      const response = await fetch(`${url}${urlPath}`, init);
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, json };
-    },
+    request: (actor, method, urlPath, body, headers = {}) =>
+      send(url, actor === "public" ? null : tokens[actor], method, urlPath, body, headers),
     async close() {
       await server.app.close();
       rmSync(dir, { recursive: true, force: true });

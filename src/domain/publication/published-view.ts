@@ -3,15 +3,18 @@ import { type Principal, seesRestricted } from "../access/principal.js";
 import { redactIncident } from "../access/redact.js";
 import type { Agreement } from "../agreement/schema.js";
 import type { Incident } from "../records/incident.js";
-import { namesParties } from "./audience.js";
 import type { PublicationPolicy } from "./due.js";
 import { inTerritory } from "./due.js";
+import { partyNaming, withholdIncidentNames } from "./party-naming.js";
 
 export interface PublishedView {
   readonly incident: Incident;
   /** Its point was rounded: the source restricted it and the reader may not see restricted fields. */
   readonly coordinatesRounded: boolean;
-  /** Whether the accused, the perpetrators the sources name and the complainants are shown. */
+  /**
+   * Whether the accused, the perpetrators the sources name and the complainants are shown; when not, a party's
+   * representative is still shown its own party (see party-naming.ts), which says nothing of the other sides.
+   */
   readonly partiesNamed: boolean;
 }
 
@@ -24,12 +27,11 @@ export function publishedView(
   principal: Principal,
   policy: Pick<PublicationPolicy, "nameParties"> | null,
 ): PublishedView {
-  const redacted = redactIncident(incident, principal);
-  const partiesNamed = policy === null ? seesRestricted(principal) : namesParties(principal, policy);
+  const naming = partyNaming(principal, policy);
   return {
-    incident: partiesNamed ? redacted : { ...redacted, perpetrators: [], accused: null, complainants: [] },
+    incident: withholdIncidentNames(redactIncident(incident, principal), naming),
     coordinatesRounded: incident.coordinatesRestricted && incident.lat !== null && !seesRestricted(principal),
-    partiesNamed,
+    partiesNamed: naming.all,
   };
 }
 

@@ -6,6 +6,12 @@ import { ingest } from "../../application/ingest.js";
 import type { Principal } from "../../domain/access/principal.js";
 import { redactDocument, redactReport } from "../../domain/access/redact.js";
 import type { Agreement } from "../../domain/agreement/schema.js";
+import {
+  type PartyNaming,
+  partyNaming,
+  withholdDocumentNames,
+  withholdReportNames,
+} from "../../domain/publication/party-naming.js";
 import { contentTypeOf, formatOf, type StoredDocument } from "../../domain/records/document.js";
 import type { Report } from "../../domain/records/report.js";
 import { TruceError } from "../../errors.js";
@@ -15,7 +21,7 @@ import { notFound } from "../http-errors.js";
 import { RECORD_ID, readableIncident } from "../incident-view-for.js";
 import { route } from "../route.js";
 import { report as reportSchema } from "../schemas/records.js";
-import { readableReport, readerVisibility } from "../visibility.js";
+import { partyNamingFor, readableReport, readerVisibility } from "../visibility.js";
 import { idParams } from "./common.js";
 
 const MiB = 1024 * 1024;
@@ -24,8 +30,9 @@ const missing = (id: string) =>
   notFound(`no document ${JSON.stringify(id.slice(0, 80))} is stored, or none you may see`, id);
 
 /**
- * The document and those of its reports the principal may read. Roles that do not see everything read a
- * document through an incident they may read (`?incident=`), which must hold one of its reports.
+ * The document and those of its reports the principal may read, and whom it may be told of in them. Roles that
+ * do not see everything read a document through an incident they may read (`?incident=`), which must hold one
+ * of its reports: that incident's agreement says whether parties are named.
  */
 async function readableDocument(
   repositories: Repositories,
@@ -33,7 +40,7 @@ async function readableDocument(
   incidentId: string | undefined,
   principal: Principal,
   agreement: Agreement,
-): Promise<{ document: StoredDocument; reports: Report[] }> {
+): Promise<{ document: StoredDocument; reports: Report[]; naming: PartyNaming }> {
   const visibility = readerVisibility(principal, agreement);
   if (visibility === null) throw missing(id);
   if (visibility.scope !== "all" && incidentId === undefined) {
@@ -46,13 +53,14 @@ async function readableDocument(
   const document = RECORD_ID.test(id) ? await repositories.documents.get(id) : null;
   if (document === null) throw missing(id);
   const reports = await repositories.reports.byDocument(document.id);
-  if (incidentId === undefined) return { document, reports };
+  // Only a reader who sees everything reads without an incident, and such a reader is told every name.
+  if (incidentId === undefined) return { document, reports, naming: partyNaming(principal, null) };
   const incident = await readableIncident(repositories, incidentId, principal, agreement);
   const readable = reports.filter(
     (r) => incident.reportIds.includes(r.id) && readableReport(incident, r, visibility),
   );
   if (readable.length === 0) throw missing(id);
-  return { document, reports: readable };
+  return { document, reports: readable, naming: partyNamingFor(principal, agreement, incident) };
 }
 
 export const getDocument = route({
@@ -79,11 +87,16 @@ export const getDocument = route({
       text: z.string().nullable().describe("The article text the spans point into"),
       textProblem: z.string().nullable(),
       reports: z.array(reportSchema),
+      partiesNamed: z
+        .boolean()
+        .describe(
+          "Whether every actor is named to this reader; when not, a complaint's maker and the parties its reports name are withheld",
+        ),
     })
     .meta({ id: "DocumentText" }),
   handler: async ({ params, query, principal }, { store, agreement }) => {
     const found = await readableDocument(store, params.id, query.incident, principal, agreement);
-    const document = redactDocument(found.document, principal);
+    const document = withholdDocumentNames(redactDocument(found.document, principal), found.naming);
     let text: string | null = null;
     let textProblem: string | null = null;
     try {
@@ -103,7 +116,8 @@ export const getDocument = route({
       contentHash: document.contentHash,
       text,
       textProblem,
-      reports: found.reports.map((r) => redactReport(r, principal)),
+      reports: found.reports.map((r) => withholdReportNames(redactReport(r, principal), found.naming)),
+      partiesNamed: found.naming.all,
     };
   },
 });

@@ -1,9 +1,8 @@
 // What the map draws: incident points (clustered in the browser) and counts per governorate for shading.
 import { z } from "zod";
-import { redactPoint } from "../../domain/access/redact.js";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
-import { readerVisibility } from "../visibility.js";
+import { readerVisibility, shownPoint } from "../visibility.js";
 
 const MAX_POINTS = 100_000;
 
@@ -82,7 +81,7 @@ export const getMap = route({
       store.incidents.tally(filter, ["admin1"]),
     ]);
     return {
-      points: points.slice(0, query.limit).map((p) => redactPoint(p, principal)),
+      points: points.slice(0, query.limit).map((p) => shownPoint(p, principal, agreement)),
       truncated: points.length > query.limit,
       admin1: counts.map((row) => ({ admin1: row.keys[0] ?? null, count: row.count })),
     };

@@ -49,7 +49,11 @@ export const report = z
   .object({
     id: z.string(),
     documentId: z.string(),
-    source: z.string(),
+    source: z
+      .string()
+      .describe(
+        "The outlet, or the party or monitor that made a complaint or observation (empty when the agreement's policy withholds it from this reader)",
+      ),
     copyGroup: z.string(),
     kind: z.enum(["press", "complaint", "observation"]),
     date: z.string().nullable(),
@@ -105,7 +109,9 @@ export const reply = z
     id: z.string(),
     incidentId: z.string(),
     verdictId: z.string(),
-    party: z.string(),
+    party: z
+      .string()
+      .describe("The replying party (empty when the agreement's policy withholds it from this reader)"),
     text: z.string(),
     at: z.string(),
   })
@@ -144,7 +150,11 @@ export const inclusionProof = z
 
 export const documentSummary = z.object({
   id: z.string(),
-  source: z.string(),
+  source: z
+    .string()
+    .describe(
+      "The outlet, or a complaint's maker (empty when the agreement's policy withholds it from this reader)",
+    ),
   channel: z.string(),
   origin: z.string().nullable(),
   title: z.string().nullable(),
@@ -173,6 +183,13 @@ export const incidentView = z
     positions: z.array(position),
     verdict: z.object({ latest: verdict.nullable(), superseded: z.array(verdict) }),
     replies: z.array(reply),
-    audit: z.array(auditEntry),
+    audit: z
+      .array(auditEntry)
+      .describe("Entries naming an actor the agreement's policy withholds from this reader are left out"),
+    partiesNamed: z
+      .boolean()
+      .describe(
+        "Whether every actor is named to this reader (the agreement's nameParties); when not, withheld names are null, left out of lists, or empty",
+      ),
   })
   .meta({ id: "IncidentView" });

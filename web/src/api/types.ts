@@ -98,6 +98,11 @@ export interface IncidentView {
   readonly verdict: { readonly latest: Verdict | null; readonly superseded: readonly Verdict[] };
   readonly replies: readonly Reply[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * Whether every actor is named to this reader (the agreement's publication policy): when not, withheld names
+   * are null, left out of lists, or empty strings.
+   */
+  readonly partiesNamed: boolean;
 }
 
 export interface Checkpoint {
@@ -150,6 +155,8 @@ export interface DocumentText extends DocumentSummary {
   readonly text: string | null;
   readonly textProblem: string | null;
   readonly reports: readonly Report[];
+  /** Whether every actor is named to this reader; when not, a complaint's maker is an empty string. */
+  readonly partiesNamed: boolean;
 }
 
 /** `POST /api/incidents/:id/positions`. */

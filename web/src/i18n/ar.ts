@@ -111,6 +111,7 @@ export const ar: Partial<Catalogue> & Readonly<Record<`actor.${string}`, string>
   "incident.replies": "ردّ الطرف المسؤول",
   "incident.audit": "سجل التدقيق",
   "incident.disagree": "المصادر مختلفة",
+  "incident.notNamed": "غير مُسمّى",
 
   "queue.empty": "لا شيء بانتظار موقفك.",
 

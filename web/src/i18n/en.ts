@@ -155,6 +155,9 @@ export const en = {
   "incident.reportN": "Report {n}",
   "incident.disagree": "Sources disagree",
   "incident.notStated": "Not stated",
+  "incident.notNamed": "Not named",
+  "incident.partiesUnnamed":
+    "The agreement's publication policy does not name the parties to this reader: who complained, whom the sources blame and whom the verdict holds responsible are left out.",
   "incident.killedRange": "{best} (sources say {low} to {high})",
   "incident.reports": "Reports side by side",
   "incident.sources": "Source texts",

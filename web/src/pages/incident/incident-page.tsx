@@ -16,7 +16,7 @@ import { ReplyForm } from "./reply-form.js";
 import { ReportsCompared } from "./reports-compared.js";
 import { SourceTexts } from "./source-texts.js";
 
-function VerdictFacts({ verdict }: { verdict: Verdict }): JSX.Element {
+function VerdictFacts({ verdict, partiesNamed }: { verdict: Verdict; partiesNamed: boolean }): JSX.Element {
   const { t, label, instant, actor } = useI18n();
   return (
     <dl class="facts">
@@ -25,7 +25,13 @@ function VerdictFacts({ verdict }: { verdict: Verdict }): JSX.Element {
         <span class={`badge badge-verdict-${verdict.outcome}`}>{label("outcome", verdict.outcome)}</span>
       </dd>
       <dt>{t("verdict.party")}</dt>
-      <dd>{verdict.attributedParty === null ? t("verdict.noParty") : actor(verdict.attributedParty)}</dd>
+      <dd>
+        {verdict.attributedParty !== null
+          ? actor(verdict.attributedParty)
+          : partiesNamed || verdict.outcome !== "violation"
+            ? t("verdict.noParty")
+            : t("incident.notNamed")}
+      </dd>
       <dt>{t("verdict.rule")}</dt>
       <dd>{label("rule", verdict.rule)}</dd>
       <dt>{t("verdict.at")}</dt>
@@ -72,7 +78,7 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
     );
   }
 
-  const { reports, comparison, positions, verdict, replies } = view.data;
+  const { reports, comparison, positions, verdict, replies, partiesNamed } = view.data;
   const latest = verdict.latest;
   const parties = partiesOf(agreement.data);
   const isGuarantor = user?.role === "guarantor";
@@ -93,6 +99,7 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
         {incident.admin1 !== null && `, ${governorateName(incident.admin1, locale)}`}
         {incident.date !== null && <span class="subtitle"> — {day(incident.date)}</span>}
       </h1>
+      {!partiesNamed && <p class="notice">{t("incident.partiesUnnamed")}</p>}
       <dl class="facts facts-summary">
         <dt>{t("field.status")}</dt>
         <dd>
@@ -119,7 +126,7 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
         <dt>{t("field.perpetrators")}</dt>
         <dd>
           {incident.perpetrators.length === 0
-            ? t("incident.notStated")
+            ? t(partiesNamed ? "incident.notStated" : "incident.notNamed")
             : incident.perpetrators.map((p) => actor(p)).join(" · ")}
           {incident.perpetrators.length > 1 && <span class="tag tag-disagree">{t("incident.disagree")}</span>}
         </dd>
@@ -167,7 +174,13 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
                 <tr key={p.id}>
                   <th scope="row">{actor(p.guarantor)}</th>
                   <td>{label("position", p.position)}</td>
-                  <td>{p.party === null ? "–" : actor(p.party)}</td>
+                  <td>
+                    {p.party !== null
+                      ? actor(p.party)
+                      : partiesNamed || p.position !== "violation"
+                        ? "–"
+                        : t("incident.notNamed")}
+                  </td>
                   <td class="prose">{p.rationale}</td>
                   <td>{instant(p.at)}</td>
                 </tr>
@@ -178,12 +191,16 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
       )}
 
       <h2>{t("incident.verdict")}</h2>
-      {latest === null ? <p class="empty">{t("incident.noVerdict")}</p> : <VerdictFacts verdict={latest} />}
+      {latest === null ? (
+        <p class="empty">{t("incident.noVerdict")}</p>
+      ) : (
+        <VerdictFacts verdict={latest} partiesNamed={partiesNamed} />
+      )}
       {verdict.superseded.length > 0 && (
         <details>
           <summary>{t("incident.superseded", { n: verdict.superseded.length })}</summary>
           {verdict.superseded.map((v) => (
-            <VerdictFacts key={v.id} verdict={v} />
+            <VerdictFacts key={v.id} verdict={v} partiesNamed={partiesNamed} />
           ))}
         </details>
       )}
@@ -196,7 +213,7 @@ export function IncidentPage({ id }: { id: string }): JSX.Element {
           <blockquote key={r.id} class="reply">
             <p class="prose">{r.text}</p>
             <footer>
-              {actor(r.party)}, {instant(r.at)}
+              {r.party === "" ? t("incident.notNamed") : actor(r.party)}, {instant(r.at)}
             </footer>
           </blockquote>
         ))

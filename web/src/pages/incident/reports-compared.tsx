@@ -22,7 +22,7 @@ export function ReportsCompared({
             {reports.map((side, i) => (
               <th scope="col" key={side.report.id}>
                 <span class="report-number">{t("incident.reportN", { n: i + 1 })}</span>
-                <span class="report-source">{side.report.source}</span>
+                <span class="report-source">{side.report.source || t("incident.notNamed")}</span>
                 <span class="report-kind">{label("kind", side.report.kind)}</span>
                 {side.document?.published != null && (
                   <span class="report-published">{day(side.document.published.slice(0, 10))}</span>

@@ -27,10 +27,10 @@ function SourceText({ documentId, incident }: { documentId: string; incident: In
   const href = safeHref(d.origin);
   return (
     <article class="source">
-      <h3>{d.title ?? d.source}</h3>
+      <h3>{d.title ?? (d.source || t("incident.notNamed"))}</h3>
       <dl class="facts facts-inline">
         <dt>{t("field.source")}</dt>
-        <dd>{d.source}</dd>
+        <dd>{d.source || t("incident.notNamed")}</dd>
         <dt>{t("field.channel")}</dt>
         <dd>{d.channel}</dd>
         {d.published !== null && (
