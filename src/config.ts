@@ -5,10 +5,15 @@ export interface Config {
   readonly db: string | null;
   /** TRUCE_AUDIT_KEY: the audit log's signing key file, kept outside the database. */
   readonly auditKey: string | null;
+  /** TRUCE_CHROMIUM: the Chromium binary that prints PDF bulletins (and runs the browser tests). */
+  readonly chromium: string | null;
 }
 
 /** Where data lives when neither --db nor TRUCE_DB says: a SQLite file in the working directory. */
 export const DEFAULT_DB = "./truce.db";
+
+/** The Chromium launched when TRUCE_CHROMIUM does not name one: Debian's package. */
+export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
 let cached: Config | undefined;
 
@@ -18,7 +23,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`TRUCE_DB= truce …`) means unset, as shells and CI files often produce it by accident.
   const db = env.TRUCE_DB?.trim() ? env.TRUCE_DB.trim() : null;
   const auditKey = env.TRUCE_AUDIT_KEY?.trim() ? env.TRUCE_AUDIT_KEY.trim() : null;
-  const config: Config = Object.freeze({ db, auditKey });
+  const chromium = env.TRUCE_CHROMIUM?.trim() ? env.TRUCE_CHROMIUM.trim() : null;
+  const config: Config = Object.freeze({ db, auditKey, chromium });
   if (env === process.env) cached = config;
   return config;
 }
@@ -27,6 +33,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function resolveDbSpec(flag: string | undefined, config: Config = loadConfig()): string {
   if (flag !== undefined && flag.trim() !== "") return flag.trim();
   return config.db ?? DEFAULT_DB;
+}
+
+/** The Chromium to launch: TRUCE_CHROMIUM when set, else Debian's. */
+export function resolveChromiumPath(config: Config = loadConfig()): string {
+  return config.chromium ?? DEFAULT_CHROMIUM;
 }
 
 /** Where the audit signing key lives: its --audit-key flag, else TRUCE_AUDIT_KEY, else ./truce-audit.key. */

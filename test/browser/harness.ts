@@ -9,10 +9,10 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { loadAgreement } from "../../src/adapters/data/load-context.js";
-import { chromiumPath } from "../../src/adapters/pdf/chromium-pdf.js";
 import { openStore } from "../../src/adapters/store/open-store.js";
 import { accountsDeps } from "../../src/application/accounts/accounts-deps.js";
 import { createUser } from "../../src/application/accounts/create-user.js";
+import { resolveChromiumPath } from "../../src/config.js";
 import type { Agreement } from "../../src/domain/agreement/schema.js";
 import { createServer, type TruceServer } from "../../src/server/app.js";
 import { loadServerConfig } from "../../src/server/config.js";
@@ -26,7 +26,7 @@ export const screenshots = join(repository, "artifacts", "screenshots");
  * message, except in CI (`CI=true`), where a missing browser is a failure: `.ci/run` installs it.
  */
 export function chromiumMissing(): string | null {
-  const path = chromiumPath();
+  const path = resolveChromiumPath();
   if (existsSync(path)) return null;
   return `Chromium is not installed at ${path}: install Debian's (apt-get install -y chromium fonts-noto-core) or set TRUCE_CHROMIUM to run the browser tests`;
 }
@@ -109,7 +109,11 @@ export async function startHarness(): Promise<Harness> {
     for (const account of Object.values(accounts)) await createUser(deps, { ...account, password });
     await server.app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = server.app.server.address() as AddressInfo;
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+    browser = await chromium.launch({
+      executablePath: resolveChromiumPath(),
+      headless: true,
+      args: chromiumArgs,
+    });
     mkdirSync(screenshots, { recursive: true });
     const problems: string[] = [];
     const launched = browser;

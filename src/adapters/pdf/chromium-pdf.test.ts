@@ -2,8 +2,9 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
+import { DEFAULT_CHROMIUM, loadConfig, resolveChromiumPath } from "../../config.js";
 import { isTruceError } from "../../errors.js";
-import { chromiumPath, renderBulletinPdf } from "./chromium-pdf.js";
+import { renderBulletinPdf } from "./chromium-pdf.js";
 
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
   .page { page-break-after: always; } body { font-family: sans-serif; }
@@ -13,7 +14,7 @@ describe("renderBulletinPdf", () => {
   it("prints HTML with Chromium: a PDF of two pages", {
     skip:
       !process.env.CI &&
-      !existsSync(chromiumPath()) &&
+      !existsSync(resolveChromiumPath()) &&
       "no Chromium installed (CI installs it and never skips)",
   }, async () => {
     const pdf = Buffer.from(await renderBulletinPdf(html));
@@ -35,9 +36,12 @@ describe("renderBulletinPdf", () => {
     );
   });
 
-  it("TRUCE_CHROMIUM chooses the binary; empty means the default", () => {
-    assert.equal(chromiumPath({ TRUCE_CHROMIUM: "/opt/chromium/chrome" }), "/opt/chromium/chrome");
-    assert.equal(chromiumPath({ TRUCE_CHROMIUM: " " }), "/usr/bin/chromium");
-    assert.equal(chromiumPath({}), "/usr/bin/chromium");
+  it("TRUCE_CHROMIUM (read by src/config.ts) chooses the binary; empty means Debian's", () => {
+    const path = (env: NodeJS.ProcessEnv) => resolveChromiumPath(loadConfig(env));
+    assert.equal(path({ TRUCE_CHROMIUM: "/opt/chromium/chrome" }), "/opt/chromium/chrome");
+    assert.equal(path({ TRUCE_CHROMIUM: " /opt/chromium/chrome " }), "/opt/chromium/chrome");
+    assert.equal(path({ TRUCE_CHROMIUM: " " }), "/usr/bin/chromium");
+    assert.equal(path({}), "/usr/bin/chromium");
+    assert.equal(DEFAULT_CHROMIUM, "/usr/bin/chromium");
   });
 });

@@ -1,15 +1,8 @@
 // Prints a bulletin's HTML to PDF with the system's Chromium (Debian's package), driven by playwright-core.
 import { accessSync, constants } from "node:fs";
 import { chromium } from "playwright-core";
+import { resolveChromiumPath } from "../../config.js";
 import { TruceError } from "../../errors.js";
-
-export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
-
-/** The Chromium to launch: TRUCE_CHROMIUM when set, else Debian's. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.TRUCE_CHROMIUM?.trim();
-  return configured === undefined || configured === "" ? DEFAULT_CHROMIUM : configured;
-}
 
 // No sandbox: it needs user namespaces that containers and CI runners often lack, and the page printed is our
 // own HTML with no scripts and no network. The rest keeps a headless print from reaching out or updating.
@@ -23,7 +16,7 @@ const args = [
 ];
 
 export interface PdfOptions {
-  /** The Chromium binary; default chromiumPath(). */
+  /** The Chromium binary; default TRUCE_CHROMIUM, else Debian's (see src/config.ts). */
   readonly executablePath?: string;
   /** How long printing may take in all (ms); default 60 s. */
   readonly timeoutMs?: number;
@@ -31,7 +24,7 @@ export interface PdfOptions {
 
 /** The HTML printed on A4 with its backgrounds (the map's shading), as PDF bytes. */
 export async function renderBulletinPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  const executablePath = options.executablePath ?? chromiumPath();
+  const executablePath = options.executablePath ?? resolveChromiumPath();
   try {
     accessSync(executablePath, constants.X_OK);
   } catch {
