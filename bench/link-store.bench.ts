@@ -1,13 +1,15 @@
 // Benchmark: fill a store with ~1 M synthetic incidents and their reports, then time linking one new report
 // into it (candidates from the store, the correlator rebuilt around them), one transaction per report.
 //
-// SQLite (a temp file) by default; BENCH_DB=postgres://… (or TRUCE_TEST_PG_URL) runs it against PostgreSQL.
+// SQLite (a temp file) by default; BENCH_DB=postgres://… (or TRUCE_TEST_PG_URL) runs it against PostgreSQL;
+// BENCH_DB=FILE keeps a filled SQLite file: filled on the first run, and every run links its reports into a
+// copy of it (so that runs link into the same store, never into each other's reports).
 // BENCH_INCIDENTS (default 1,000,000), BENCH_FILL_BUDGET_S (default 600: the fill stops at the batch that
 // crosses it and the figures are for the size reached), BENCH_PROBES (default 1,000), BENCH_CHECKPOINTS
 // (default 100000,500000: also link BENCH_CHECKPOINT_PROBES reports when the store passes these sizes).
 
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadShippedAgreements } from "../src/adapters/data/load-context.js";
@@ -35,12 +37,20 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 20_000);
 const PER_YEAR = 20_000;
 const NOW = "2026-11-28T00:00:00.000Z";
 
-const pgUrl = process.env.BENCH_DB ?? process.env.TRUCE_TEST_PG_URL;
+const named = process.env.BENCH_DB;
+const pgUrl = named?.startsWith("postgres")
+  ? named
+  : named === undefined
+    ? process.env.TRUCE_TEST_PG_URL
+    : undefined;
+const keptFile = named !== undefined && pgUrl === undefined ? path.resolve(named) : null;
 const dir = pgUrl ? null : mkdtempSync(path.join(tmpdir(), "truce-link-store-"));
-const spec = pgUrl ?? path.join(dir as string, "bench.sqlite");
+const spec = pgUrl ?? keptFile ?? path.join(dir as string, "bench.sqlite");
 const days = Math.max(365, Math.round((TARGET / PER_YEAR) * 365));
 const agreements = loadShippedAgreements();
-const store = await openStore(spec);
+let store = await openStore(spec);
+/** A kept file already filled: no fill, no checkpoint probes, only the probes at its size. */
+const reused = keptFile !== null && (await store.incidents.count()) > 0;
 console.log(
   `${store.engine} store ${pgUrl ? "(BENCH_DB)" : spec}; target ${TARGET.toLocaleString("en")} incidents over ${days} days`,
 );
@@ -84,12 +94,14 @@ function batchOf(prefix: string, incidents: number, seed: number) {
   return groups;
 }
 
+/** The SQLite file the run links into now: the temp file, the kept one while filling, or its copy. */
+let sqliteFile: string | null = pgUrl ? null : spec;
 const dbBytes = (): number => {
-  if (!dir) return Number.NaN;
+  if (sqliteFile === null) return Number.NaN;
   let n = 0;
-  for (const f of ["bench.sqlite", "bench.sqlite-wal"]) {
+  for (const f of [sqliteFile, `${sqliteFile}-wal`]) {
     try {
-      n += statSync(path.join(dir, f)).size;
+      n += statSync(f).size;
     } catch {
       // no WAL file
     }
@@ -178,9 +190,12 @@ async function probe(count: number, seed: number): Promise<void> {
   const queryTimes: number[] = [];
   const storeTimes: number[] = [];
   const candidateCounts: number[] = [];
+  /** Stored reports read whole to restore the candidates the correlator is given (after narrowing). */
+  const wholeCounts: number[] = [];
   let created = 0;
   for (const { report, document } of items) {
     let candidates = 0;
+    let readWhole = 0;
     let queryMs = 0;
     let storeMs = 0;
     const t0 = performance.now();
@@ -193,6 +208,7 @@ async function probe(count: number, seed: number): Promise<void> {
           queryMs += ms;
           candidates += (result as unknown[]).length;
         }
+        if (repo === "reports" && method === "byIds") readWhole += (result as unknown[]).length;
       });
       await tx.ingestion.serialiseLinking();
       await tx.documents.insert(document);
@@ -202,6 +218,7 @@ async function probe(count: number, seed: number): Promise<void> {
     queryTimes.push(queryMs);
     storeTimes.push(storeMs);
     candidateCounts.push(candidates);
+    wholeCounts.push(readWhole);
     created += outcome.created;
   }
   const q = (xs: number[], p: number): number => {
@@ -215,11 +232,17 @@ async function probe(count: number, seed: number): Promise<void> {
     `candidates queries median ${q(queryTimes, 0.5).toFixed(2)} ms, p99 ${q(queryTimes, 0.99).toFixed(2)} ms; ` +
     `all store calls median ${q(storeTimes, 0.5).toFixed(2)} ms; ` +
     `candidates per report mean ${mean.toFixed(0)}, median ${q(candidateCounts, 0.5)}, max ${q(candidateCounts, 1)}; ` +
+    `stored reports read whole per report mean ${(wholeCounts.reduce((a, b) => a + b, 0) / wholeCounts.length).toFixed(0)}, max ${q(wholeCounts, 1)}; ` +
     `${created} new incidents, ${times.length - created} joined`;
   console.log(line);
   probeRuns.push(line);
 }
 
+if (reused) {
+  filled = await store.incidents.count();
+  pendingCheckpoints = [];
+  console.log(`reusing ${filled.toLocaleString("en")} incidents in ${spec}`);
+}
 for (const checkpoint of pendingCheckpoints) {
   await fill(checkpoint);
   if (filled < checkpoint) break;
@@ -229,12 +252,20 @@ for (const checkpoint of pendingCheckpoints) {
   await probe(CHECKPOINT_PROBES, 900_000 + checkpoint);
 }
 pendingCheckpoints = [];
-if ((performance.now() - fillStart) / 1000 <= FILL_BUDGET_S) await fill(TARGET);
+if (!reused && (performance.now() - fillStart) / 1000 <= FILL_BUDGET_S) await fill(TARGET);
 const fillS = (performance.now() - fillStart) / 1000;
 console.log(
   `filled ${filled.toLocaleString("en")} incidents and ${reportsStored.toLocaleString("en")} reports in ${fillS.toFixed(1)} s` +
     ` (includes the checkpoint probes)${filled < TARGET ? ` — short of the ${TARGET.toLocaleString("en")} target` : ""}; db ${mb(dbBytes())}`,
 );
+if (keptFile !== null) {
+  // The probes write: into a copy, so that the kept file stays as filled for the next run.
+  await store.close();
+  sqliteFile = path.join(dir as string, "probe.sqlite");
+  copyFileSync(keptFile, sqliteFile);
+  store = await openStore(sqliteFile);
+  console.log(`probing a copy of ${keptFile}`);
+}
 await probe(PROBES, 1);
 console.log(`database size ${mb(dbBytes())} (main file + WAL)`);
 await store.close();
