@@ -97,7 +97,20 @@ export function SplitForm({
       onDone();
     });
   };
-  if (reports.length < 2) return <p class="hint">{t("split.needTwo")}</p>;
+  // Kept after the split too: an incident left with one report still links to the one just made.
+  const done = created !== null && (
+    <p class="notice notice-ok" role="status">
+      {t("split.done")} <Link href={`/incidents/${encodeURIComponent(created.id)}`}>{created.id}</Link>
+    </p>
+  );
+  if (reports.length < 2) {
+    return (
+      <div>
+        {done}
+        <p class="hint">{t("split.needTwo")}</p>
+      </div>
+    );
+  }
   return (
     <form class="form" onSubmit={submit} aria-labelledby="split-title">
       <h3 id="split-title">{t("split.title")}</h3>
@@ -115,11 +128,7 @@ export function SplitForm({
         ))}
       </fieldset>
       {error !== null && <ErrorMessage error={error} />}
-      {created !== null && (
-        <p class="notice notice-ok" role="status">
-          {t("split.done")} <Link href={`/incidents/${encodeURIComponent(created.id)}`}>{created.id}</Link>
-        </p>
-      )}
+      {done}
       <button type="submit" disabled={busy || chosen.size === 0 || chosen.size === reports.length}>
         {t("split.submit")}
       </button>
