@@ -450,6 +450,8 @@ describe("audit log, agreement, the server itself", () => {
     const p = await h.request("public", "GET", "/api/audit/proof/1");
     assert.equal(p.status, 200);
     assert.equal(p.json.verifies, true);
+    assert.equal(p.json.proof.entry, undefined, "the entry itself is not the public's to read");
+    assert.match(p.json.proof.leafHash, /^[0-9a-f]{64}$/);
     assert.equal((await h.request("public", "GET", "/api/audit/proof/999999")).status, 404);
     assert.equal((await h.request("public", "GET", "/api/audit/proof/-1")).status, 400);
     const v = await h.request("admin", "POST", "/api/audit/verify");

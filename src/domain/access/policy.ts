@@ -209,7 +209,7 @@ export const policy = {
   "audit.proof": {
     method: "GET",
     path: "/api/audit/proof/:seq",
-    summary: "The inclusion proof of audit entry N in the latest checkpoint (hashes only)",
+    summary: "The inclusion proof of audit entry N in the latest checkpoint: hashes only, never the entry",
     rules: everyone("allow"),
   },
   "audit.verify": {

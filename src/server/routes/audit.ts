@@ -6,7 +6,7 @@ import { checkEntryProof } from "../../domain/audit/verify-log.js";
 import { latestTrustedCheckpoint, provedEntries } from "../audit-proofs.js";
 import { notFound } from "../http-errors.js";
 import { route } from "../route.js";
-import { checkpoint, inclusionProof } from "../schemas/records.js";
+import { checkpoint, hashOnlyProof } from "../schemas/records.js";
 
 export const auditCheckpoint = route({
   response: z
@@ -32,7 +32,7 @@ export const auditProof = route({
       .describe("The entry's number in the log"),
   }),
   response: z
-    .object({ checkpoint, proof: inclusionProof, verifies: z.boolean() })
+    .object({ checkpoint, proof: hashOnlyProof, verifies: z.boolean() })
     .meta({ id: "EntryInclusion" }),
   handler: async ({ params }, { store, auditKey }) => {
     const entry = await auditEntryAt(store, params.seq);
@@ -47,9 +47,10 @@ export const auditProof = route({
         `entry ${params.seq} is not covered by the latest signed checkpoint (tree size ${signed?.treeSize ?? 0})`,
       );
     }
+    const { entry: _withheld, ...hashes } = proof;
     return {
       checkpoint: signed,
-      proof,
+      proof: hashes,
       verifies: checkEntryProof(proof) && proof.rootHash === signed.rootHash,
     };
   },

@@ -148,6 +148,9 @@ export const inclusionProof = z
   })
   .meta({ id: "InclusionProof" });
 
+/** A proof anyone may have: the hashes, never the entry, which may be about what the reader may not see. */
+export const hashOnlyProof = inclusionProof.omit({ entry: true }).meta({ id: "HashOnlyInclusionProof" });
+
 export const documentSummary = z.object({
   id: z.string(),
   source: z
