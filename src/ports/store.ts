@@ -182,6 +182,8 @@ export interface IncidentRepository {
   count(filter?: IncidentFilter): Promise<number>;
   /** How many incidents match, grouped by the dimensions; ordered by keys (nulls first). No dimension: one row. */
   tally(filter: IncidentFilter, by: readonly TallyDimension[]): Promise<TallyRow[]>;
+  /** The latest date (YYYY-MM-DD) of an incident in one of these statuses; null when none is dated. */
+  latestDate(statuses: readonly IncidentStatus[]): Promise<string | null>;
   /** Incidents with a point, newest first (by date, then id), at most `limit` (at most 100,000). */
   points(filter: IncidentFilter, limit: number): Promise<IncidentPoint[]>;
   /** Dated incidents in the window and place, by date then id: what correlation scores a new report against. */

@@ -269,6 +269,21 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       ]);
     });
 
+    it("gives the latest date of the incidents in the statuses asked, undated ones aside", async () => {
+      const { store } = await fresh();
+      assert.equal(await store.incidents.latestDate(["open", "published"]), null);
+      await store.incidents.upsert([
+        incident({ date: "2017-03-01", status: "open" }),
+        incident({ date: "2018-07-09", status: "open" }),
+        incident({ date: "2017-11-30", status: "published", publishedAt: "2017-12-01T00:00:00.000Z" }),
+        incident({ date: null, status: "decided" }),
+      ]);
+      assert.equal(await store.incidents.latestDate(["open", "published"]), "2018-07-09");
+      assert.equal(await store.incidents.latestDate(["published"]), "2017-11-30");
+      assert.equal(await store.incidents.latestDate(["decided", "awaiting_positions"]), null);
+      assert.equal(await store.incidents.latestDate([]), null);
+    });
+
     it("removes an absorbed incident, but not one the guarantors took positions on", async () => {
       const { store } = await fresh();
       const absorbed = incident();

@@ -359,6 +359,20 @@ export function incidentRepository(db: Executor): IncidentRepository {
         }))
         .sort((a, b) => compareKeys(a.keys, b.keys));
     },
+    async latestDate(statuses) {
+      let latest: string | null = null;
+      // One status at a time: each is then the end of one range of the (status, date_key, …) index.
+      for (const status of new Set(statuses)) {
+        const row = await db
+          .selectFrom("incidents")
+          .select((eb) => eb.fn.max("date_key").as("last"))
+          .where("status", "=", status)
+          .executeTakeFirst();
+        const last = row?.last ?? "";
+        if (last !== "" && (latest === null || last > latest)) latest = last;
+      }
+      return latest;
+    },
     async points(filter, limit) {
       const rows = await db
         .selectFrom("incidents")
