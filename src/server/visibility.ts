@@ -14,6 +14,7 @@ import {
 import { agreementOf, publishedView } from "../domain/publication/published-view.js";
 import type { Incident } from "../domain/records/incident.js";
 import type { Report } from "../domain/records/report.js";
+import { TruceError } from "../errors.js";
 import type { IncidentPoint } from "../ports/store.js";
 
 /**
@@ -83,4 +84,25 @@ export function shownPoint(point: IncidentPoint, principal: Principal, agreement
   const naming = partyNaming(principal, agreement.publication, agreement.civilians);
   const redacted = redactPoint(point, principal);
   return naming.all ? redacted : { ...redacted, accused: namedOrNull(naming, redacted.accused) };
+}
+
+/**
+ * A party filter names who is blamed as surely as a name on the incident: a reader the agreement tells of no
+ * party (its policy withholds names) may filter only by the actors it may be told of.
+ */
+export function checkPartyFilter(
+  parties: readonly string[] | undefined,
+  principal: Principal,
+  agreement: Agreement,
+): void {
+  if (parties === undefined) return;
+  const naming = partyNaming(principal, agreement.publication, agreement.civilians);
+  const withheld = parties.filter((p) => !naming.names(p));
+  if (withheld.length > 0) {
+    throw new TruceError(
+      "TRUCE_E_INVALID_INPUT",
+      `party: ${agreement.id} does not name parties to this reader, so incidents cannot be filtered by ${withheld.join(", ")}; leave the party filter out`,
+      { subject: "party" },
+    );
+  }
 }

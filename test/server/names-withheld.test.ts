@@ -231,4 +231,17 @@ describe("nameParties: false over HTTP", () => {
     assert.doesNotMatch(list.text, GOV);
     assert.match(list.text, SEP, "its own name stays on its own complaint in the list");
   });
+
+  it("a filter by a withheld party is refused, since its result would name who is blamed", async () => {
+    for (const path of ["/api/incidents", "/api/map", "/api/export/geojson"]) {
+      for (const reader of ["public", "observer"] as const) {
+        const r = await as(reader, "GET", `${path}?party=UA-SEP`);
+        assert.equal(r.status, 400, `${reader} ${path}: ${r.text}`);
+        assert.equal(r.json.error.code, "TRUCE_E_INVALID_INPUT");
+      }
+      assert.equal((await as("sep", "GET", `${path}?party=UA-SEP`)).status, 200, "a party filters by itself");
+      assert.equal((await as("sep", "GET", `${path}?party=UA-GOV`)).status, 400);
+      assert.equal((await as("admin", "GET", `${path}?party=UA-SEP`)).status, 200);
+    }
+  });
 });

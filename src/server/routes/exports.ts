@@ -3,6 +3,7 @@ import { z } from "zod";
 import { exportFormats, exportIncidents } from "../../application/publication/exports/export-incidents.js";
 import { route } from "../route.js";
 import { filterOf, incidentFilterQuery } from "../schemas/incident-query.js";
+import { checkPartyFilter } from "../visibility.js";
 
 export const getExport = route({
   params: z.object({ format: z.enum(exportFormats).describe("acled, hxl, geojson or atom") }),
@@ -12,6 +13,7 @@ export const getExport = route({
   description:
     "Published incidents only, redacted for the reader (restricted coordinates rounded, never a witness), with the same filters as the list.",
   handler: async ({ params, query, principal, reply }, context) => {
+    checkPartyFilter(query.party, principal, context.agreement);
     const result = exportIncidents(context.store, params.format, principal, filterOf(query), {
       agreements: context.agreements,
       baseUrl: context.config.publicUrl,

@@ -7,13 +7,14 @@ import { incidentViewFor, readableIncident } from "../incident-view-for.js";
 import { route } from "../route.js";
 import { incidentListQuery, queryOf } from "../schemas/incident-query.js";
 import { auditEntry, incident, incidentPage, incidentView, inclusionProof } from "../schemas/records.js";
-import { readerVisibility, shownIncident } from "../visibility.js";
+import { checkPartyFilter, readerVisibility, shownIncident } from "../visibility.js";
 import { actorOf, idParams } from "./common.js";
 
 export const listIncidents = route({
   query: incidentListQuery,
   response: incidentPage,
   handler: async ({ query, principal }, { store, agreement }) => {
+    checkPartyFilter(query.party, principal, agreement);
     const visibleTo = readerVisibility(principal, agreement);
     if (visibleTo === null) return { items: [], next: null };
     const page = await store.incidents.list({ ...queryOf(query), visibleTo });

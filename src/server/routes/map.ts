@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
-import { readerVisibility, shownPoint } from "../visibility.js";
+import { checkPartyFilter, readerVisibility, shownPoint } from "../visibility.js";
 
 const MAX_POINTS = 100_000;
 
@@ -69,6 +69,7 @@ export const getMap = route({
     })
     .meta({ id: "MapData" }),
   handler: async ({ query, principal }, { store, agreement }) => {
+    checkPartyFilter(query.party, principal, agreement);
     const visibleTo = readerVisibility(principal, agreement);
     if (visibleTo === null) return { points: [], truncated: false, admin1: [] };
     // Shading counts every governorate, so the box narrows the points only.
