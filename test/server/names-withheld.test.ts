@@ -233,7 +233,7 @@ describe("nameParties: false over HTTP", () => {
   });
 
   it("a filter by a withheld party is refused, since its result would name who is blamed", async () => {
-    for (const path of ["/api/incidents", "/api/map", "/api/export/geojson"]) {
+    for (const path of ["/api/incidents", "/api/map", "/api/stats", "/api/export/geojson"]) {
       for (const reader of ["public", "observer"] as const) {
         const r = await as(reader, "GET", `${path}?party=UA-SEP`);
         assert.equal(r.status, 400, `${reader} ${path}: ${r.text}`);

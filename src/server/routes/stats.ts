@@ -11,6 +11,7 @@ import { addDays } from "../../extraction/stages/reference-date.js";
 import type { IncidentFilter, Repositories } from "../../ports/store.js";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
+import { checkPartyFilter } from "../visibility.js";
 
 const series = z.object({
   key: z.string(),
@@ -110,13 +111,15 @@ export const getStats = route({
       partiesNamed: z.boolean(),
     })
     .meta({ id: "ComplianceStatistics" }),
-  handler: async ({ query, principal }, { store, agreement, now }) =>
-    complianceStatistics(
+  handler: async ({ query, principal }, { store, agreement, now }) => {
+    checkPartyFilter(query.party, principal, agreement);
+    return complianceStatistics(
       store,
       await withDefaultRange(filterOf(query), query.granularity, () =>
         defaultEnd(store, principal, agreement, now().slice(0, 10)),
       ),
       principal,
       { granularity: query.granularity, agreement },
-    ),
+    );
+  },
 });
