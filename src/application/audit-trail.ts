@@ -1,7 +1,7 @@
 // The audit trail as the use cases see it: append a decision, sign a checkpoint, verify the whole log.
 import { createHash, type KeyObject } from "node:crypto";
 import { canonicalJson, type JsonObject } from "../domain/audit/canonical-json.js";
-import { type Checkpoint, signCheckpoint } from "../domain/audit/checkpoint.js";
+import { type Checkpoint, signCheckpoint, verifyCheckpoint } from "../domain/audit/checkpoint.js";
 import { type AuditEntry, type AuditKind, auditLeafHash, checkAuditEntry } from "../domain/audit/entry.js";
 import { type AccumulatorState, MerkleAccumulator } from "../domain/audit/merkle.js";
 import { type VerifyLogResult, verifyLog } from "../domain/audit/verify-log.js";
@@ -59,14 +59,48 @@ function asDomainEntry(row: StoredAuditEntry): AuditEntry {
  */
 const edges = new WeakMap<object, { readonly state: AccumulatorState; readonly nextSeq: number }>();
 
+/** Checkpoints looked at, largest first, for the one an edge kept in the store must lead to. */
+const EDGE_CHECKPOINTS = 20;
+
+/**
+ * The edge the store kept at the last signing, if it is one to trust: it must hash to the root that a
+ * checkpoint of its size, signed with this key, states (a forged edge would need a hash collision).
+ */
+async function keptEdge(
+  repositories: Repositories,
+  size: number,
+  publicKey: KeyObject,
+): Promise<MerkleAccumulator | null> {
+  const edge = await repositories.audit.latestTreeEdge();
+  if (edge === null || edge.size > size) return null;
+  let tree: MerkleAccumulator;
+  try {
+    tree = MerkleAccumulator.fromState(edge);
+  } catch {
+    return null;
+  }
+  const root = tree.root().toString("hex");
+  const signed = await repositories.audit.largestCheckpoints(EDGE_CHECKPOINTS);
+  const vouched = signed.some(
+    (c) => c.treeSize === edge.size && c.rootHash === root && verifyCheckpoint(c, publicKey) === "ok",
+  );
+  return vouched ? tree : null;
+}
+
 /** The Merkle tree over every stored leaf hash, as an accumulator: its size and root are what a checkpoint signs. */
-async function treeNow(repositories: Repositories): Promise<MerkleAccumulator> {
+async function treeNow(repositories: Repositories, publicKey: KeyObject): Promise<MerkleAccumulator> {
   const size = await repositories.audit.size();
   const cached = edges.get(repositories.audit);
-  const usable = cached !== undefined && cached.nextSeq <= size;
-  // A copy: two signings at once each extend their own, and the cache keeps the longer.
-  const tree = usable ? MerkleAccumulator.fromState(cached.state) : new MerkleAccumulator();
-  let nextSeq = usable ? cached.nextSeq : 0;
+  let tree: MerkleAccumulator;
+  let nextSeq: number;
+  if (cached !== undefined && cached.nextSeq <= size) {
+    // A copy: two signings at once each extend their own, and the cache keeps the longer.
+    tree = MerkleAccumulator.fromState(cached.state);
+    nextSeq = cached.nextSeq;
+  } else {
+    tree = (await keptEdge(repositories, size, publicKey)) ?? new MerkleAccumulator();
+    nextSeq = tree.size;
+  }
   for (; nextSeq < size; nextSeq = Math.min(size, nextSeq + PAGE)) {
     for (const hex of await repositories.audit.leafHashes(nextSeq, Math.min(size, nextSeq + PAGE)))
       tree.append(Buffer.from(hex, "hex"));
@@ -83,13 +117,14 @@ export async function checkpointNow(
   key: { readonly privateKey: KeyObject; readonly publicKey: KeyObject },
   at: string,
 ): Promise<Checkpoint> {
-  const tree = await treeNow(repositories);
+  const tree = await treeNow(repositories, key.publicKey);
   const checkpoint = signCheckpoint(
     { treeSize: tree.size, rootHash: tree.root().toString("hex"), at },
     key.privateKey,
     key.publicKey,
   );
   await repositories.audit.appendCheckpoint(checkpoint);
+  await repositories.audit.saveTreeEdge(tree.state());
   return checkpoint;
 }
 

@@ -315,6 +315,22 @@ export interface AuditRepository {
   largestCheckpoints(limit: number, skip?: number): Promise<AuditCheckpoint[]>;
   /** Oldest first. */
   checkpoints(): Promise<AuditCheckpoint[]>;
+  /**
+   * Keeps the tree's right edge at a size, dropping those kept at smaller sizes (a second edge of a size kept
+   * already is ignored).
+   */
+  saveTreeEdge(edge: AuditTreeEdge): Promise<void>;
+  /** The edge kept at the largest size, or null. */
+  latestTreeEdge(): Promise<AuditTreeEdge | null>;
+}
+
+/**
+ * The right edge of the audit log's Merkle tree at `size` leaves: the roots of its perfect subtrees, largest
+ * first, as hex. A signer extends it with the leaves appended since instead of reading the whole log again.
+ */
+export interface AuditTreeEdge {
+  readonly size: number;
+  readonly frontier: readonly string[];
 }
 
 export interface FeedState {

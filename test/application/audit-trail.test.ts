@@ -64,6 +64,44 @@ describe("the audit trail over a growing log", () => {
     assert.equal(verified.ok, true, JSON.stringify(verified.problems));
   });
 
+  it("starts a new process's first signing from the edge kept at the last one, and never from a forged edge", async () => {
+    const signedSize = (await checkpointNow(store, key, AT)).treeSize;
+    await append(store, signedSize, 3);
+    // A store opened afresh, as a restarted server: it reads the three new leaves, not the whole log.
+    const again = await openStore(file);
+    try {
+      let read = 0;
+      const counting = {
+        ...again,
+        audit: {
+          ...again.audit,
+          leafHashes: async (from: number, to: number) => {
+            const hashes = await again.audit.leafHashes(from, to);
+            read += hashes.length;
+            return hashes;
+          },
+        },
+      };
+      const next = await checkpointNow(counting, key, AT);
+      assert.equal(next.rootHash, await wholeRoot(again));
+      assert.equal(read, 3);
+    } finally {
+      await again.close();
+    }
+    // An edge no checkpoint of this key vouches for (here, one past the last signed size) is not used.
+    await append(store, signedSize + 3, 1);
+    await store.audit.saveTreeEdge({ size: signedSize + 4, frontier: ["00".repeat(32)] });
+    const third = await openStore(file);
+    try {
+      assert.equal((await checkpointNow(third, key, AT)).rootHash, await wholeRoot(third));
+      const other = generateKeyPairSync("ed25519");
+      // Another key's signer does not take this key's edge either: it reads everything, and gets the same root.
+      assert.equal((await checkpointNow(third, other, AT)).rootHash, await wholeRoot(third));
+    } finally {
+      await third.close();
+    }
+  });
+
   it("reads the entries about some records, and one entry by number", async () => {
     const about = await auditEntriesAbout(store, ["doc-1", "doc-3"]);
     assert.ok(about.length > 0);

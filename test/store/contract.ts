@@ -701,6 +701,24 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       assert.deepEqual(await store.audit.largestCheckpoints(2, 2), [c(5, "k1"), c(3, "k1")]);
       assert.deepEqual(await store.audit.largestCheckpoints(10, 4), []);
     });
+
+    it("keeps the audit tree's latest right edge, dropping smaller ones", async () => {
+      const { store } = await fresh();
+      assert.equal(await store.audit.latestTreeEdge(), null);
+      const edge = (size: number, tag: string) => ({ size, frontier: [`${tag}1`, `${tag}2`] });
+      await store.audit.saveTreeEdge(edge(3, "a"));
+      assert.deepEqual(await store.audit.latestTreeEdge(), edge(3, "a"));
+      await store.audit.saveTreeEdge(edge(3, "b"));
+      assert.deepEqual(await store.audit.latestTreeEdge(), edge(3, "a"), "the first edge of a size stays");
+      await store.audit.saveTreeEdge(edge(10, "c"));
+      await store.audit.saveTreeEdge(edge(6, "d"));
+      assert.deepEqual(await store.audit.latestTreeEdge(), edge(10, "c"));
+      const kept = await store.transaction(async (tx) => {
+        await tx.audit.saveTreeEdge(edge(12, "e"));
+        return tx.audit.latestTreeEdge();
+      });
+      assert.deepEqual(kept, edge(12, "e"));
+    });
   });
 
   describe(`${engine} store: append-only records`, () => {

@@ -183,6 +183,13 @@ export interface AuditCheckpointsTable {
   at: string;
 }
 
+/** The audit tree's right edge at a signed size (see migration 0007): a shortcut, checked against a signed root. */
+export interface AuditTreeEdgesTable {
+  tree_size: number;
+  /** JSON array of hex hashes: the roots of the tree's perfect subtrees, largest first. */
+  frontier: string;
+}
+
 export interface FeedsTable {
   url: string;
   etag: string | null;
@@ -273,6 +280,7 @@ export interface Database extends AccountTables {
   replies: RepliesTable;
   audit_entries: AuditEntriesTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_tree_edges: AuditTreeEdgesTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
   document_reads: DocumentReadsTable;

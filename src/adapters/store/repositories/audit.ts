@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import type { AuditCheckpoint, AuditEntry, AuditRepository } from "../../../ports/store.js";
 import { guarded } from "../db-errors.js";
 import type { AuditCheckpointsTable, AuditEntriesTable } from "../schema.js";
-import { chunks, type EngineHooks, type Executor, inTransaction } from "./support.js";
+import { chunks, type EngineHooks, type Executor, inTransaction, parseJson } from "./support.js";
 
 const entryFromRow = (r: Selectable<AuditEntriesTable>): AuditEntry => ({
   seq: Number(r.seq),
@@ -128,6 +128,27 @@ export function auditRepository(db: Executor, hooks: EngineHooks): AuditReposito
     async checkpoints() {
       const rows = await db.selectFrom("audit_checkpoints").selectAll().orderBy("ord").execute();
       return rows.map(checkpointFromRow);
+    },
+    async saveTreeEdge(edge) {
+      await inTransaction(db, async (trx) => {
+        await trx
+          .insertInto("audit_tree_edges")
+          .values({ tree_size: edge.size, frontier: JSON.stringify(edge.frontier) })
+          .onConflict((oc) => oc.column("tree_size").doNothing())
+          .execute();
+        // Only the largest is ever read: smaller ones would pile up, one per signing.
+        await trx.deleteFrom("audit_tree_edges").where("tree_size", "<", edge.size).execute();
+      });
+    },
+    async latestTreeEdge() {
+      const row = await db
+        .selectFrom("audit_tree_edges")
+        .selectAll()
+        .orderBy("tree_size", "desc")
+        .executeTakeFirst();
+      return row === undefined
+        ? null
+        : { size: Number(row.tree_size), frontier: parseJson<string[]>(row.frontier) };
     },
   };
 }
