@@ -1,5 +1,9 @@
 // What the server's JSON looks like to the pages. The records are the domain's own types (imported as types
 // only: no server code reaches the bundle); the envelopes follow the HTTP contract of the API.
+import type {
+  EscalationAlert,
+  GroupSeries,
+} from "../../../src/application/publication/compliance-statistics.js";
 import type { Role } from "../../../src/domain/access/principal.js";
 import type { EventType, SubEventType } from "../../../src/domain/ontology.js";
 import type { Attachment, Complaint } from "../../../src/domain/records/complaint.js";
@@ -178,35 +182,13 @@ export interface FiledComplaint {
   readonly attachmentIds: readonly string[];
 }
 
-/** A group's counts per period: named as perpetrator by a source (claimed) and by a verdict (verified). */
-export interface StatsSeries {
-  /** A party id or an ISO 3166-2 code. */
-  readonly key: string;
-  readonly claimed: readonly number[];
-  readonly verified: readonly number[];
-  readonly claimedTotal: number;
-  readonly verifiedTotal: number;
-}
-
-export interface EscalationAlert {
-  /** What spiked: every incident, one party's, or one governorate's. */
-  readonly subject: "total" | "party" | "admin1";
-  readonly key: string | null;
-  readonly measure: "claimed" | "verified";
-  readonly period: string;
-  readonly count: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly threshold: number;
-}
-
 /** `GET /api/stats`: violations over time, per party (claimed beside verified) and per governorate. */
 export interface Stats {
   readonly granularity: "day" | "week" | "month";
   readonly periods: readonly string[];
   readonly total: { readonly claimed: readonly number[]; readonly verified: readonly number[] };
-  readonly parties: readonly StatsSeries[];
-  readonly governorates: readonly StatsSeries[];
+  readonly parties: readonly GroupSeries[];
+  readonly governorates: readonly GroupSeries[];
   /** Incidents with no date, counted in no period. */
   readonly undated: number;
   readonly alerts: readonly EscalationAlert[];
