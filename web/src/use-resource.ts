@@ -36,7 +36,7 @@ export function useResource<T>(load: (() => Promise<T>) | null, key: string): Re
       },
       (problem: unknown) => {
         if (ticket !== latest.current) return;
-        setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+        setError(ApiError.from(problem));
         setLoading(false);
       },
     );

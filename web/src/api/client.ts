@@ -10,6 +10,11 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+
+  /** Whatever a request threw, as an ApiError: a network or script failure becomes one with status 0. */
+  static from(problem: unknown): ApiError {
+    return problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem));
+  }
 }
 
 let csrfToken: string | null = null;

@@ -44,7 +44,7 @@ export function IncidentTable(props: IncidentTableProps): JSX.Element {
       setError(null);
     } catch (problem) {
       if (!ticket.live) return;
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
     } finally {
       if (ticket.live) setLoading(false);
     }

@@ -171,7 +171,7 @@ export function ComplaintPage(): JSX.Element {
     try {
       setFiled(await api.post<FiledComplaint>("/api/complaints", form));
     } catch (problem) {
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
     } finally {
       setBusy(false);
     }

@@ -26,7 +26,7 @@ export function LoginPage(): JSX.Element {
       await signIn(username, password);
       navigate(safeNext(query.get("next")), { replace: true });
     } catch (problem) {
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
       setPassword("");
     } finally {
       setBusy(false);

@@ -21,7 +21,7 @@ function useSubmit(): {
     try {
       await action();
     } catch (problem) {
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
     } finally {
       setBusy(false);
     }

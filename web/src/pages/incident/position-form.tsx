@@ -43,7 +43,7 @@ export function PositionForm({
       setRationale("");
       onDone(result);
     } catch (problem) {
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
     } finally {
       setBusy(false);
     }

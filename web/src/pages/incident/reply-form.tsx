@@ -29,7 +29,7 @@ export function ReplyForm({
       setText("");
       onDone();
     } catch (problem) {
-      setError(problem instanceof ApiError ? problem : new ApiError(0, "TRUCE_E_CLIENT", String(problem)));
+      setError(ApiError.from(problem));
     } finally {
       setBusy(false);
     }
