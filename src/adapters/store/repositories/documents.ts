@@ -21,7 +21,7 @@ function decodeMinhash(bytes: Uint8Array): Uint32Array {
   return signature;
 }
 
-const toRow = (d: StoredDocument): Insertable<DocumentsTable> => ({
+export const documentRow = (d: StoredDocument): Insertable<DocumentsTable> => ({
   id: d.id,
   source: d.source,
   channel: d.channel,
@@ -34,7 +34,7 @@ const toRow = (d: StoredDocument): Insertable<DocumentsTable> => ({
   published: d.published,
 });
 
-const fromRow = (r: Selectable<DocumentsTable>): StoredDocument => ({
+const documentFromRow = (r: Selectable<DocumentsTable>): StoredDocument => ({
   id: r.id,
   source: r.source,
   channel: r.channel as Channel,
@@ -54,7 +54,7 @@ export function documentRepository(db: Executor): DocumentRepository {
       .selectAll()
       .where("content_hash", "=", contentHash)
       .executeTakeFirst();
-    return row === undefined ? null : fromRow(row);
+    return row === undefined ? null : documentFromRow(row);
   };
   return {
     async insert(document) {
@@ -63,7 +63,7 @@ export function documentRepository(db: Executor): DocumentRepository {
       const inserted = await guarded(`document ${document.id}`, () =>
         db
           .insertInto("documents")
-          .values(toRow(document))
+          .values(documentRow(document))
           .onConflict((oc) => oc.column("content_hash").doNothing())
           .returning("id")
           .executeTakeFirst(),
@@ -75,7 +75,7 @@ export function documentRepository(db: Executor): DocumentRepository {
     },
     async get(id) {
       const row = await db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
-      return row === undefined ? null : fromRow(row);
+      return row === undefined ? null : documentFromRow(row);
     },
     getByHash,
     async saveMinhash(id, signature) {

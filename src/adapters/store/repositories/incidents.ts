@@ -72,7 +72,7 @@ function compareKeys(a: readonly (string | null)[], b: readonly (string | null)[
   return 0;
 }
 
-const toRow = (i: Incident): Insertable<IncidentsTable> => ({
+export const incidentRow = (i: Incident): Insertable<IncidentsTable> => ({
   id: i.id,
   report_ids: JSON.stringify(i.reportIds),
   date: i.date,
@@ -98,7 +98,7 @@ const toRow = (i: Incident): Insertable<IncidentsTable> => ({
   published_at: i.publishedAt,
 });
 
-const fromRow = (r: Selectable<IncidentsTable>): Incident => ({
+const incidentFromRow = (r: Selectable<IncidentsTable>): Incident => ({
   id: r.id,
   reportIds: parseJson<string[]>(r.report_ids),
   date: r.date,
@@ -225,7 +225,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
     const found: Incident[] = [];
     for (const batch of chunks([...new Set(ids)])) {
       const rows = await db.selectFrom("incidents").selectAll().where("id", "in", batch).execute();
-      found.push(...rows.map(fromRow));
+      found.push(...rows.map(incidentFromRow));
     }
     return inOrderOf(ids, found);
   };
@@ -238,7 +238,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
           for (const batch of chunks(incidents, 200)) {
             await trx
               .insertInto("incidents")
-              .values(batch.map(toRow))
+              .values(batch.map(incidentRow))
               .onConflict((oc) =>
                 oc.column("id").doUpdateSet((eb) => ({
                   report_ids: eb.ref("excluded.report_ids"),
@@ -290,7 +290,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
         .where("id", "=", id)
         .where((eb) => matches(eb, visibleTo === undefined ? {} : { visibleTo }))
         .executeTakeFirst();
-      return row === undefined ? null : fromRow(row);
+      return row === undefined ? null : incidentFromRow(row);
     },
     byIds,
     async list(query = {}) {
@@ -319,7 +319,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
         rows.length > limit && last !== undefined
           ? encodeCursor({ key: column === "updated_at" ? last.updated_at : last.date_key, id: last.id })
           : null;
-      return { items: page.map(fromRow), next };
+      return { items: page.map(incidentFromRow), next };
     },
     async count(filter = {}) {
       const row = await db
@@ -399,7 +399,7 @@ export function incidentRepository(db: Executor): IncidentRepository {
     },
     async candidates(window) {
       const rows = await candidateRows(db, window, (select) => select.selectAll());
-      return rows.map(fromRow);
+      return rows.map(incidentFromRow);
     },
     async linkCandidates(window) {
       const rows = await candidateRows(db, window, (select) => select.select(["id", "date", "report_ids"]));

@@ -8,7 +8,7 @@ import { guarded } from "../db-errors.js";
 import type { ReportsTable } from "../schema.js";
 import { chunks, type Executor, inOrderOf, inTransaction, parseJson } from "./support.js";
 
-const toRow = (r: Report): Insertable<ReportsTable> => ({
+export const reportRow = (r: Report): Insertable<ReportsTable> => ({
   id: r.id,
   document_id: r.documentId,
   source: r.source,
@@ -34,7 +34,7 @@ const toRow = (r: Report): Insertable<ReportsTable> => ({
   coordinates_restricted: r.coordinatesRestricted === true ? 1 : 0,
 });
 
-const fromRow = (r: Selectable<ReportsTable>): Report => ({
+const reportFromRow = (r: Selectable<ReportsTable>): Report => ({
   id: r.id,
   documentId: r.document_id,
   source: r.source,
@@ -69,13 +69,13 @@ export function reportRepository(db: Executor): ReportRepository {
       await guarded(`reports of document ${reports[0]?.documentId}`, () =>
         inTransaction(db, async (trx) => {
           for (const batch of chunks(reports, 100))
-            await trx.insertInto("reports").values(batch.map(toRow)).execute();
+            await trx.insertInto("reports").values(batch.map(reportRow)).execute();
         }),
       );
     },
     async get(id) {
       const row = await db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
-      return row === undefined ? null : fromRow(row);
+      return row === undefined ? null : reportFromRow(row);
     },
     async byDocument(documentId) {
       const rows = await db
@@ -84,13 +84,13 @@ export function reportRepository(db: Executor): ReportRepository {
         .where("document_id", "=", documentId)
         .orderBy("ord")
         .execute();
-      return rows.map(fromRow);
+      return rows.map(reportFromRow);
     },
     async byIds(ids) {
       const found: Report[] = [];
       for (const batch of chunks([...new Set(ids)])) {
         const rows = await db.selectFrom("reports").selectAll().where("id", "in", batch).execute();
-        found.push(...rows.map(fromRow));
+        found.push(...rows.map(reportFromRow));
       }
       return inOrderOf(ids, found);
     },

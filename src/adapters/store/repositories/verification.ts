@@ -1,5 +1,5 @@
 // Human decisions: link constraints, the guarantors' positions, verdicts and replies (the last three append-only).
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { LinkConstraint } from "../../../domain/records/incident.js";
 import type { Position, PositionKind, Reply, Verdict } from "../../../domain/records/verification.js";
 import { TruceError } from "../../../errors.js";
@@ -94,6 +94,18 @@ export function positionRepository(db: Executor): PositionRepository {
   };
 }
 
+export const verdictRow = (v: Verdict): Insertable<VerdictsTable> => ({
+  id: v.id,
+  incident_id: v.incidentId,
+  outcome: v.outcome,
+  attributed_party: v.attributedParty,
+  rule: v.rule,
+  position_ids: JSON.stringify(v.positionIds),
+  supersedes: v.supersedes,
+  reply_by: v.replyBy,
+  at: v.at,
+});
+
 const verdictFromRow = (r: Selectable<VerdictsTable>): Verdict => ({
   id: r.id,
   incidentId: r.incident_id,
@@ -122,22 +134,7 @@ export function verdictRepository(db: Executor): VerdictRepository {
           );
       }
       // The unique constraints do the rest: a verdict superseded twice, or a second first verdict, is a conflict.
-      await guarded(`verdict ${v.id}`, () =>
-        db
-          .insertInto("verdicts")
-          .values({
-            id: v.id,
-            incident_id: v.incidentId,
-            outcome: v.outcome,
-            attributed_party: v.attributedParty,
-            rule: v.rule,
-            position_ids: JSON.stringify(v.positionIds),
-            supersedes: v.supersedes,
-            reply_by: v.replyBy,
-            at: v.at,
-          })
-          .execute(),
-      );
+      await guarded(`verdict ${v.id}`, () => db.insertInto("verdicts").values(verdictRow(v)).execute());
     },
     get,
     async byIncident(incidentId) {
