@@ -9,6 +9,7 @@ import * as m0004 from "./0004-accounts.js";
 import * as m0005 from "./0005-incident-access.js";
 import * as m0006 from "./0006-shading-index.js";
 import * as m0007 from "./0007-audit-tree-edge.js";
+import * as m0008 from "./0008-updates-index.js";
 
 /** Names sort in the order they run; a name, once released, is never changed or reused. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -19,6 +20,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   "0005-incident-access": m0005,
   "0006-shading-index": m0006,
   "0007-audit-tree-edge": m0007,
+  "0008-updates-index": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
