@@ -4,7 +4,7 @@ import type { JSX } from "preact";
 import { useMemo, useState } from "preact/hooks";
 import { eventTypes } from "../../../src/domain/ontology.js";
 import { partiesOf, regimeOn, targetsOf, useAgreement } from "../api/agreement.js";
-import { ApiError, api } from "../api/client.js";
+import { api } from "../api/client.js";
 import type { Agreement, FiledComplaint } from "../api/types.js";
 import {
   acceptAttribute,
@@ -19,6 +19,7 @@ import { governorateAt, governorateName } from "../map/boundaries.js";
 import { PointPicker } from "../map/point-picker.js";
 import { Link } from "../router.js";
 import { useUser } from "../session.js";
+import { useSubmit } from "../use-submit.js";
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -117,9 +118,8 @@ export function ComplaintPage(): JSX.Element {
   const [witness, setWitness] = useState("");
   const [narrative, setNarrative] = useState("");
   const [files, setFiles] = useState<readonly CheckedFile[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [filed, setFiled] = useState<FiledComplaint | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   const point = useMemo(() => {
     const la = Number.parseFloat(lat);
@@ -146,11 +146,9 @@ export function ComplaintPage(): JSX.Element {
     setFiles((previous) => [...previous, ...checked]);
   };
 
-  const submit = async (event: Event): Promise<void> => {
+  const submit = (event: Event): void => {
     event.preventDefault();
     if (fileProblem) return;
-    setBusy(true);
-    setError(null);
     const form = new FormData();
     form.set("narrative", narrative);
     form.set("date", date);
@@ -168,13 +166,9 @@ export function ComplaintPage(): JSX.Element {
     if (killed !== "") form.set("killed", killed);
     if (witness.trim() !== "") form.set("witness", witness.trim());
     for (const f of files) form.append("attachments", f.file, f.file.name);
-    try {
+    void run(async () => {
       setFiled(await api.post<FiledComplaint>("/api/complaints", form));
-    } catch (problem) {
-      setError(ApiError.from(problem));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (filed !== null) {
@@ -200,7 +194,7 @@ export function ComplaintPage(): JSX.Element {
     <section class="page page-complaint">
       <h1>{user.role === "party" ? t("page.complaint") : t("page.observation")}</h1>
       <div class="complaint-layout">
-        <form class="form" onSubmit={(e) => void submit(e)}>
+        <form class="form" onSubmit={submit}>
           <fieldset>
             <legend>{t("complaint.when")}</legend>
             <label for="c-date">{t("field.date")}</label>

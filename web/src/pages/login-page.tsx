@@ -1,12 +1,12 @@
 // Sign in with a username and password; the server sets the session cookie and returns the CSRF token.
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
-import { ApiError } from "../api/client.js";
 import { ErrorMessage, usePageTitle } from "../components/status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { navigate, useLocation } from "../router.js";
 import { safeNext } from "../safe-links.js";
 import { useSession } from "../session.js";
+import { useSubmit } from "../use-submit.js";
 
 export function LoginPage(): JSX.Element {
   const { t, label } = useI18n();
@@ -14,23 +14,21 @@ export function LoginPage(): JSX.Element {
   const { query } = useLocation();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   usePageTitle(t("page.login"));
 
-  const submit = async (event: Event): Promise<void> => {
+  const submit = (event: Event): void => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(username, password);
+    void run(async () => {
+      try {
+        await signIn(username, password);
+      } catch (problem) {
+        // After a failed sign-in the password is typed again, never resent as it stood.
+        setPassword("");
+        throw problem;
+      }
       navigate(safeNext(query.get("next")), { replace: true });
-    } catch (problem) {
-      setError(ApiError.from(problem));
-      setPassword("");
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const user = session?.user ?? null;
@@ -45,7 +43,7 @@ export function LoginPage(): JSX.Element {
           </button>
         </div>
       )}
-      <form class="form" onSubmit={(e) => void submit(e)}>
+      <form class="form" onSubmit={submit}>
         <label for="login-username">{t("login.username")}</label>
         <input
           id="login-username"

@@ -2,32 +2,12 @@
 // Both are recorded as constraints the machine never undoes.
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import type { Incident, ReportSide } from "../../api/types.js";
 import { ErrorMessage } from "../../components/status.js";
 import { useI18n } from "../../i18n/i18n.js";
 import { Link } from "../../router.js";
-
-function useSubmit(): {
-  busy: boolean;
-  error: ApiError | null;
-  run: (action: () => Promise<void>) => Promise<void>;
-} {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (problem) {
-      setError(ApiError.from(problem));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
+import { useSubmit } from "../../use-submit.js";
 
 export function MergeForm({ incidentId, onDone }: { incidentId: string; onDone: () => void }): JSX.Element {
   const { t } = useI18n();

@@ -2,10 +2,11 @@
 // The guarantor state is the account's own; the server never takes it from the form.
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import type { PositionKind, PositionOutcome } from "../../api/types.js";
 import { ErrorMessage } from "../../components/status.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { useSubmit } from "../../use-submit.js";
 
 const kinds: readonly PositionKind[] = ["violation", "no_violation", "insufficient_evidence"];
 
@@ -24,14 +25,11 @@ export function PositionForm({
   const [kind, setKind] = useState<PositionKind>("violation");
   const [party, setParty] = useState("");
   const [rationale, setRationale] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (event: Event): Promise<void> => {
+  const submit = (event: Event): void => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const result = await api.post<PositionOutcome>(
         `/api/incidents/${encodeURIComponent(incidentId)}/positions`,
         {
@@ -42,15 +40,11 @@ export function PositionForm({
       );
       setRationale("");
       onDone(result);
-    } catch (problem) {
-      setError(ApiError.from(problem));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form class="form" onSubmit={(e) => void submit(e)} aria-labelledby="position-title">
+    <form class="form" onSubmit={submit} aria-labelledby="position-title">
       <h3 id="position-title">{t("position.title", { guarantor: actor(guarantor) })}</h3>
       <fieldset>
         <legend>{t("position.kind")}</legend>

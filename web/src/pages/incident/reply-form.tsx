@@ -1,10 +1,11 @@
 // The accused party's reply to the verdict, before the agreement's deadline.
 import type { JSX } from "preact";
 import { useState } from "preact/hooks";
-import { ApiError, api } from "../../api/client.js";
+import { api } from "../../api/client.js";
 import type { Verdict } from "../../api/types.js";
 import { ErrorMessage } from "../../components/status.js";
 import { useI18n } from "../../i18n/i18n.js";
+import { useSubmit } from "../../use-submit.js";
 
 export function ReplyForm({
   incidentId,
@@ -17,26 +18,19 @@ export function ReplyForm({
 }): JSX.Element {
   const { t, instant } = useI18n();
   const [text, setText] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (event: Event): Promise<void> => {
+  const submit = (event: Event): void => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.post<unknown>(`/api/incidents/${encodeURIComponent(incidentId)}/replies`, { text });
       setText("");
       onDone();
-    } catch (problem) {
-      setError(ApiError.from(problem));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form class="form" onSubmit={(e) => void submit(e)} aria-labelledby="reply-title">
+    <form class="form" onSubmit={submit} aria-labelledby="reply-title">
       <h3 id="reply-title">{t("reply.title")}</h3>
       {verdict.replyBy !== null && (
         <p class="hint">{t("reply.deadline", { at: instant(verdict.replyBy) })}</p>
