@@ -1,5 +1,9 @@
-// What the server's JSON looks like to the pages. The records are the domain's own types (imported as types
-// only: no server code reaches the bundle); the envelopes follow the HTTP contract of the API.
+// What the server's JSON looks like to the pages. Where the server names a response's shape as a zod schema, the
+// type is that schema's output (imported as a type only: neither zod nor any server code reaches the bundle), made
+// readonly as the domain's records are. The shapes a route declares inline, which `route()` hands over untyped,
+// follow the HTTP contract of the API here.
+
+import type { z } from "zod";
 import type {
   EscalationAlert,
   GroupSeries,
@@ -7,47 +11,64 @@ import type {
 import type { Role } from "../../../src/domain/access/principal.js";
 import type { EventType, SubEventType } from "../../../src/domain/ontology.js";
 import type { Attachment, Complaint } from "../../../src/domain/records/complaint.js";
-import type { EvidenceGrade, Incident, IncidentStatus } from "../../../src/domain/records/incident.js";
-import type { Report } from "../../../src/domain/records/report.js";
-import type { Position, PositionKind, Reply, Verdict } from "../../../src/domain/records/verification.js";
-import type { Span } from "../../../src/domain/text/span.js";
+import type { EvidenceGrade, IncidentStatus } from "../../../src/domain/records/incident.js";
+import type { PositionKind } from "../../../src/domain/records/verification.js";
+import type { sessionBody, userBody } from "../../../src/server/auth/schemas.js";
+import type { Readonlyish } from "../../../src/server/route.js";
+import type {
+  auditEntry,
+  checkpoint,
+  documentSummary,
+  incident,
+  incidentPage,
+  incidentView,
+  inclusionProof,
+  position,
+  reply,
+  report,
+  span,
+  verdict,
+} from "../../../src/server/schemas/records.js";
 
 export type {
   Attachment,
   Complaint,
   EventType,
   EvidenceGrade,
-  Incident,
   IncidentStatus,
-  Position,
   PositionKind,
-  Reply,
-  Report,
   Role,
-  Span,
   SubEventType,
-  Verdict,
 };
 
-export interface User {
-  readonly id: string;
-  readonly username: string;
-  readonly role: Exclude<Role, "public">;
-  readonly party: string | null;
-  readonly guarantor: string | null;
-}
+/** The readonly JSON a schema lets out. */
+type Body<Schema extends z.ZodType> = Readonlyish<z.output<Schema>>;
 
-export interface Session {
-  readonly user: User | null;
-  readonly role: Role;
-  /** Null for the public: only a request the session cookie authenticates needs one. */
-  readonly csrfToken: string | null;
-}
+export type User = Body<typeof userBody>;
+export type Session = Body<typeof sessionBody>;
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly next: string | null;
-}
+export type Incident = Body<typeof incident>;
+export type Report = Body<typeof report>;
+export type Span = Body<typeof span>;
+export type Position = Body<typeof position>;
+export type Verdict = Body<typeof verdict>;
+export type Reply = Body<typeof reply>;
+export type AuditEntry = Body<typeof auditEntry>;
+export type Checkpoint = Body<typeof checkpoint>;
+/** An audit entry's inclusion proof in the latest checkpoint (RFC 6962 audit path, hashes in hex). */
+export type InclusionProof = Body<typeof inclusionProof>;
+export type DocumentSummary = Body<typeof documentSummary>;
+
+/** `GET /api/incidents` and `GET /api/queue`: a page of incidents and the cursor of the next. */
+export type IncidentPage = Body<typeof incidentPage>;
+
+/**
+ * `GET /api/incidents/:id`: everything known about one incident. When `partiesNamed` is false, the names the
+ * agreement's publication policy withholds from this reader are null, left out of lists, or empty strings.
+ */
+export type IncidentView = Body<typeof incidentView>;
+export type ReportSide = IncidentView["reports"][number];
+export type FieldComparison = IncidentView["comparison"][number];
 
 /** What the map draws of an incident (`GET /api/map`). */
 export interface MapPoint {
@@ -59,73 +80,6 @@ export interface MapPoint {
   readonly eventType: EventType;
   readonly date: string | null;
   readonly coordinatesRestricted: boolean;
-}
-
-export interface DocumentSummary {
-  readonly id: string;
-  readonly source: string;
-  readonly channel: string;
-  readonly origin: string | null;
-  readonly title: string | null;
-  readonly published: string | null;
-  readonly receivedAt: string;
-}
-
-export interface ReportSide {
-  readonly report: Report;
-  readonly document: DocumentSummary | null;
-  readonly supportingText: readonly { readonly span: Span; readonly text: string }[];
-  readonly textProblem: string | null;
-}
-
-export interface FieldComparison {
-  readonly field: string;
-  /** One value per report, in report order; null where the report does not say. */
-  readonly values: readonly (string | null)[];
-  readonly disagree: boolean;
-}
-
-export interface AuditEntry {
-  readonly seq: number;
-  readonly kind: string;
-  readonly subjectId: string;
-  readonly payload: Readonly<Record<string, unknown>>;
-  readonly at: string;
-}
-
-/** `GET /api/incidents/:id`: everything known about one incident. */
-export interface IncidentView {
-  readonly incident: Incident;
-  readonly reports: readonly ReportSide[];
-  readonly comparison: readonly FieldComparison[];
-  readonly positions: readonly Position[];
-  readonly verdict: { readonly latest: Verdict | null; readonly superseded: readonly Verdict[] };
-  readonly replies: readonly Reply[];
-  readonly audit: readonly AuditEntry[];
-  /**
-   * Whether every actor is named to this reader (the agreement's publication policy): when not, withheld names
-   * are null, left out of lists, or empty strings.
-   */
-  readonly partiesNamed: boolean;
-}
-
-export interface Checkpoint {
-  readonly treeSize: number;
-  readonly rootHash: string;
-  readonly signature: string;
-  readonly keyId: string;
-  readonly at: string;
-}
-
-/** An audit entry's inclusion proof in the latest checkpoint (RFC 6962 audit path, hashes in hex). */
-export interface InclusionProof {
-  readonly seq: number;
-  readonly treeSize: number;
-  /** The entry as canonical JSON, exactly as hashed. */
-  readonly entry: string;
-  readonly leafHash: string;
-  readonly rootHash: string;
-  readonly proof: readonly string[];
 }
 
 export type { Agreement, Regime } from "../../../src/domain/agreement/schema.js";
@@ -142,12 +96,8 @@ export interface MapData {
 /** `GET /api/incidents/:id/audit`: the entries about an incident, each with its proof in the latest checkpoint. */
 export interface IncidentAudit {
   readonly incident: string;
-  readonly checkpoint: {
-    readonly treeSize: number;
-    readonly rootHash: string;
-    readonly keyId: string;
-    readonly at: string;
-  } | null;
+  /** The latest signed checkpoint, without its signature. */
+  readonly checkpoint: Omit<Checkpoint, "signature"> | null;
   /** A null proof: the entry came after the latest signed checkpoint (the next one covers it). */
   readonly entries: readonly { readonly entry: AuditEntry; readonly proof: InclusionProof | null }[];
 }

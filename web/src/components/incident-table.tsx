@@ -2,7 +2,7 @@
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, api } from "../api/client.js";
-import type { Incident, Page } from "../api/types.js";
+import type { Incident, IncidentPage } from "../api/types.js";
 import { useI18n } from "../i18n/i18n.js";
 import { governorateName } from "../map/boundaries.js";
 import { Link } from "../router.js";
@@ -31,7 +31,7 @@ export function IncidentTable(props: IncidentTableProps): JSX.Element {
   const load = async (after: string | null, ticket: { live: boolean }): Promise<void> => {
     setLoading(true);
     try {
-      const page = await api.get<Page<Incident>>(path, {
+      const page = await api.get<IncidentPage>(path, {
         ...props.filters,
         sort: props.sort,
         order: props.order,
