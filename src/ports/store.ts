@@ -60,7 +60,14 @@ export interface IncidentFilter {
   readonly from?: string;
   /** Incidents dated on or before this day (YYYY-MM-DD). */
   readonly to?: string;
+  /** Incidents in one of these first-level units (ISO 3166-2). */
   readonly admin1?: readonly string[];
+  /**
+   * Incidents placed only to one of these countries (ISO 3166-1 alpha-2): no first-level unit known (admin1
+   * null), as a report of the country as a whole. Given with `admin1`, an incident matches either list: a
+   * territory is its units and the reports of its countries as a whole.
+   */
+  readonly countryLevel?: readonly string[];
   /** Incidents any of whose sources names one of these as perpetrator. */
   readonly party?: readonly string[];
   readonly eventType?: readonly EventType[];

@@ -11,7 +11,7 @@ import { renderBulletin } from "../../src/application/publication/bulletin/rende
 import { publishDue } from "../../src/application/publication/publish-due.js";
 import { anonymous } from "../../src/domain/access/principal.js";
 import { isTruceError } from "../../src/errors.js";
-import { admin, guarantor, type Seeded, seededStore, shipped, WITNESS } from "./fixtures.js";
+import { admin, guarantor, type Seeded, seed, seededStore, shipped, WITNESS } from "./fixtures.js";
 
 let seeded: Seeded;
 const syria = shipped("syria-2016");
@@ -133,5 +133,98 @@ describe("composeBulletin", () => {
     const d = await composeBulletin(seeded.store, syria, weekOfJan2, admin, { now });
     for (const format of ["html", "md"] as const) assert.ok(!renderBulletin(d, format).includes(WITNESS));
     assert.ok(!JSON.stringify(d).includes(WITNESS));
+  });
+});
+
+describe("composeBulletin: incidents placed only to the country", () => {
+  let store: Seeded;
+  let nationwide: string;
+  let kyiv: string;
+  const ukraine = { ...minsk, id: "ukraine-whole", territory: { countries: ["UA"] } };
+  const countryLevel = { admin1: null, location: "", lat: null, lon: null, status: "decided" } as const;
+
+  before(async () => {
+    store = await seededStore();
+    nationwide = await seed(
+      store.store,
+      [{ source: "SOHR", kind: "press", geoPrecision: 3 }],
+      {
+        ...countryLevel,
+        country: "SY",
+        date: "2017-01-05",
+        perpetrators: ["SY-GOV"],
+        accused: "SY-GOV",
+        killed: { low: 2, best: 2, high: 2 },
+      },
+      { outcome: "violation", attributedParty: "SY-GOV", at: "2017-01-06T00:00:00.000Z" },
+    );
+    await seed(
+      store.store,
+      [{ source: "SANA", kind: "press", geoPrecision: 3 }],
+      { ...countryLevel, country: "SY", date: "2017-01-06", perpetrators: ["RU"], accused: null },
+      { outcome: "no_violation", attributedParty: null, replyBy: null, at: "2017-01-07T00:00:00.000Z" },
+    );
+    kyiv = await seed(
+      store.store,
+      [{ source: "OSCE SMM", kind: "press", geoPrecision: 3 }],
+      { ...countryLevel, country: "UA", date: "2017-01-05", perpetrators: ["UA-SEP"], accused: "UA-SEP" },
+      { outcome: "violation", attributedParty: "UA-SEP", at: "2017-01-06T00:00:00.000Z" },
+    );
+    for (const agreement of [syria, ukraine])
+      await publishDue(store.store, agreement, "2017-01-10T00:00:00.000Z");
+  });
+  after(async () => {
+    await store.dispose();
+  });
+
+  it("counts them under the country's own row and lists the verified one, placed to the country", async () => {
+    const d = await composeBulletin(store.store, syria, weekOfJan2, anonymous, { now });
+    assert.deepEqual(d.totals, { claimed: 3 + 2, verified: 2 + 1, killed: 4 + 3 + 2 });
+    assert.deepEqual(d.governorates.at(-1), {
+      code: null,
+      country: "SY",
+      name: "Syria, no governorate",
+      claimed: 2,
+      verified: 1,
+    });
+    assert.equal(d.governorates.filter((g) => g.code === null).length, 1, "Ukraine's is not Syria's");
+    const listed = d.incidents.find((i) => i.id === nationwide);
+    assert.deepEqual(
+      [listed?.admin1, listed?.country, listed?.countryName, listed?.accused],
+      [null, "SY", "Syria", "Syrian government"],
+    );
+    assert.ok(!d.incidents.some((i) => i.id === kyiv));
+    assert.equal(
+      d.map?.regions.reduce((n, r) => n + r.count, 0),
+      3,
+      "no region shaded for them",
+    );
+    for (const format of ["html", "md"] as const) {
+      const text = renderBulletin(d, format);
+      assert.match(text, /Syria, no governorate/);
+      assert.match(text, /2017-01-05[^\n]*Syria/);
+    }
+  });
+
+  it("names the row from the agreement's country", async () => {
+    const d = await composeBulletin(store.store, ukraine, { period: "daily", date: "2017-01-05" }, admin, {
+      now,
+    });
+    assert.deepEqual(
+      d.governorates.map((g) => [g.code, g.name, g.claimed, g.verified]),
+      [[null, "Ukraine, no governorate", 1, 1]],
+    );
+    assert.deepEqual(
+      d.incidents.map((i) => i.id),
+      [kyiv],
+    );
+  });
+
+  it("a territory narrowed to some units leaves them out, as publication does", async () => {
+    const d = await composeBulletin(store.store, minsk, { period: "daily", date: "2017-01-05" }, admin, {
+      now,
+    });
+    assert.deepEqual(d.governorates, []);
+    assert.deepEqual(d.incidents, []);
   });
 });

@@ -40,7 +40,8 @@ export interface Seeded {
   readonly dispose: () => Promise<void>;
 }
 
-async function seed(
+/** Stores an incident with a document and report per source (placed as the incident is), and its verdict. */
+export async function seed(
   store: Store,
   reports: readonly Partial<Report>[],
   over: Partial<Incident>,

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { after, describe, it } from "node:test";
 import type { Incident } from "../../src/domain/records/incident.js";
 import { isTruceError, type TruceErrorCode } from "../../src/errors.js";
-import type { IncidentFilter, IncidentQuery, Store } from "../../src/ports/store.js";
+import type { IncidentFilter, IncidentPage, IncidentQuery, Store } from "../../src/ports/store.js";
 import { document, incident, position, reply, report, verdict } from "./fixtures.js";
 import { incidentAccessContract } from "./incident-access-contract.js";
 
@@ -463,6 +463,93 @@ export function storeContract(engine: string, open: () => Promise<StoreUnderTest
       it("refuses a cursor it did not give out", async () => {
         const store = await seeded();
         await rejectsWith(store.incidents.list({ after: "not-a-cursor" }), "TRUCE_E_USAGE");
+      });
+
+      it("finds the incidents placed only to a country, alone or beside units, in lists, counts, tallies and points", async () => {
+        const { store } = await fresh();
+        const syria = incident({ admin1: null, country: "SY", lat: null, lon: null });
+        const ukraine = incident({
+          admin1: null,
+          country: "UA",
+          lat: 50.45,
+          lon: 30.52,
+          status: "published",
+        });
+        const idlib = incident({ admin1: "SY-ID", country: "SY" });
+        const kharkiv = incident({ admin1: "UA-63", country: "UA", status: "published" });
+        const all = [syria, ukraine, idlib, kharkiv];
+        await store.incidents.upsert(all);
+        const cases: readonly [IncidentFilter, readonly Incident[]][] = [
+          [{ countryLevel: ["SY"] }, [syria]],
+          [{ countryLevel: ["SY", "UA"] }, [syria, ukraine]],
+          [{ admin1: ["SY-ID"], countryLevel: ["SY"] }, [syria, idlib]],
+          [{ admin1: ["UA-63"], countryLevel: ["SY"] }, [syria, kharkiv]],
+          [{ admin1: ["UA-63"], countryLevel: [] }, [kharkiv]],
+          [{ admin1: [], countryLevel: ["UA"] }, [ukraine]],
+          [{ admin1: [], countryLevel: [] }, []],
+          [{ countryLevel: ["SY", "UA"], status: ["published"] }, [ukraine]],
+          [
+            { admin1: ["SY-ID", "UA-63"], countryLevel: ["UA"], visibleTo: { scope: "published" } },
+            [ukraine, kharkiv],
+          ],
+        ];
+        for (const [filter, expected] of cases) {
+          const want = ids(expected).sort();
+          const shown = JSON.stringify(filter);
+          assert.deepEqual(
+            ids((await store.incidents.list({ ...filter, limit: 10 })).items).sort(),
+            want,
+            shown,
+          );
+          assert.equal(await store.incidents.count(filter), expected.length, shown);
+          const byPlace = await store.incidents.tally(filter, ["admin1"]);
+          assert.equal(
+            byPlace.reduce((n, r) => n + r.count, 0),
+            expected.length,
+            shown,
+          );
+          assert.deepEqual(
+            byPlace.filter((r) => r.keys[0] === null).reduce((n, r) => n + r.count, 0),
+            expected.filter((i) => i.admin1 === null).length,
+            `${shown}: the country-level ones have no unit`,
+          );
+          assert.deepEqual(
+            (await store.incidents.points(filter, 10)).map((p) => p.id).sort(),
+            ids(expected.filter((i) => i.lat !== null)).sort(),
+            shown,
+          );
+        }
+      });
+
+      it("lists published incidents by update, the latest first, ties by id, a page at a time", async () => {
+        const { store } = await fresh();
+        const made = [1, 2, 2, 2, 3, 3, 1, 2, 2, 3].map((day, n) =>
+          incident({
+            status: n % 4 === 3 ? "decided" : "published",
+            updatedAt: `2017-01-0${day}T10:00:00.000Z`,
+          }),
+        );
+        await store.incidents.upsert(made);
+        const expected = made
+          .filter((i) => i.status === "published")
+          .sort((a, b) =>
+            a.updatedAt === b.updatedAt ? (a.id < b.id ? 1 : -1) : a.updatedAt < b.updatedAt ? 1 : -1,
+          );
+        const seen: string[] = [];
+        let after: string | null = null;
+        do {
+          const page: IncidentPage = await store.incidents.list({
+            status: ["published"],
+            visibleTo: { scope: "published" },
+            sort: "updatedAt",
+            order: "desc",
+            limit: 2,
+            after,
+          });
+          seen.push(...ids(page.items));
+          after = page.next;
+        } while (after !== null && seen.length <= made.length);
+        assert.deepEqual(seen, ids(expected));
       });
 
       it("finds correlation candidates by date window and admin1, dated only, by date", async () => {

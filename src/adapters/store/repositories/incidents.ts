@@ -131,7 +131,7 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   const none = sql<SqlBool>`1 = 0`;
   const oneOf = (
-    column: "admin1" | "event_type" | "status" | "grade" | "classification",
+    column: "event_type" | "status" | "grade" | "classification",
     values?: readonly string[],
   ) => {
     if (values === undefined) return;
@@ -146,7 +146,8 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
   else if (filter.from !== undefined || filter.to !== undefined)
     conditions.push(eb("incidents.date_key", ">", ""));
   if (filter.to !== undefined) conditions.push(eb("incidents.date_key", "<=", filter.to));
-  oneOf("admin1", filter.admin1);
+  const place = placeCondition(eb, filter);
+  if (place !== null) conditions.push(place);
   oneOf("event_type", filter.eventType);
   oneOf("status", filter.status);
   oneOf("grade", filter.grade);
@@ -167,6 +168,25 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
   }
   conditions.push(...visibleIncidents(eb, filter));
   return eb.and(conditions);
+}
+
+/**
+ * Where the incident lies: in one of the `admin1` units, or placed only to one of the `countryLevel` countries;
+ * null when the filter names neither. Together they match the union; an empty list adds nothing to it (and,
+ * alone, matches nothing), so a list that is there is never an `or` with a constant the planner must see through.
+ */
+function placeCondition(eb: Eb, filter: IncidentFilter): Expression<SqlBool> | null {
+  const { admin1, countryLevel } = filter;
+  if (admin1 === undefined && countryLevel === undefined) return null;
+  const either: Expression<SqlBool>[] = [];
+  if (admin1 !== undefined && admin1.length > 0) either.push(eb("incidents.admin1", "in", [...admin1]));
+  if (countryLevel !== undefined && countryLevel.length > 0)
+    either.push(
+      eb.and([eb("incidents.admin1", "is", null), eb("incidents.country", "in", [...countryLevel])]),
+    );
+  const [only] = either;
+  if (only === undefined) return sql<SqlBool>`1 = 0`;
+  return either.length === 1 ? only : eb.or(either);
 }
 
 interface Cursor {

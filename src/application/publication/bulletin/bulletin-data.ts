@@ -16,8 +16,12 @@ export interface BulletinIncident {
   readonly id: string;
   readonly date: string | null;
   readonly location: string;
+  /** Null for a report of the country as a whole (placed to no first-level unit). */
   readonly admin1: string | null;
   readonly admin1Name: string | null;
+  /** ISO 3166-1 alpha-2, and its name: the place of an incident placed only to the country. */
+  readonly country: string;
+  readonly countryName: string;
   readonly eventType: string;
   readonly subEventType: string;
   /** The party the verdict holds responsible, by name; null when the policy leaves parties unnamed. */
@@ -28,6 +32,22 @@ export interface BulletinIncident {
   readonly grade: string;
   readonly publishedAt: string | null;
 }
+
+/** The incidents of one first-level unit, or of a country's incidents placed to no unit. */
+export interface PlaceCounts extends CountPair {
+  /** The unit's ISO 3166-2 code; null on the row of the country's incidents placed only to the country. */
+  readonly code: string | null;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly name: string;
+}
+
+/** Where an incident lies, as written in a bulletin: its location, then its unit (or, placed to none, its country). */
+export const placeOf = (i: BulletinIncident): string[] => [
+  ...new Set(
+    [i.location, i.admin1 === null ? i.countryName : (i.admin1Name ?? i.admin1)].filter((s) => s !== ""),
+  ),
+];
 
 /** One region of the map: its shape (GeoJSON, WGS 84) and how many incidents lie in it. */
 export interface MapRegion {
@@ -50,7 +70,8 @@ export interface BulletinData {
   /** `killed`: the best estimates of the verified incidents, summed. */
   readonly totals: CountPair & { readonly killed: number };
   readonly parties: readonly (CountPair & { readonly id: string; readonly name: string })[];
-  readonly governorates: readonly (CountPair & { readonly code: string; readonly name: string })[];
+  /** Per first-level unit, then a row per country for its incidents placed to no unit ("Syria, no governorate"). */
+  readonly governorates: readonly PlaceCounts[];
   /** The incidents of the period the verdict attributes to a party, oldest first (at most `incidentLimit`). */
   readonly incidents: readonly BulletinIncident[];
   /** Verified incidents beyond the limit, not listed. */

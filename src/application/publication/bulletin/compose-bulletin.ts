@@ -12,7 +12,14 @@ import type { IncidentFilter, Repositories } from "../../../ports/store.js";
 import { complianceStatistics, type GroupSeries } from "../compliance-statistics.js";
 import { shippedNames } from "../shipped-names.js";
 import { type Boundary, shippedBoundaries } from "./boundaries.js";
-import type { BulletinData, BulletinIncident, BulletinPeriod, MapRegion } from "./bulletin-data.js";
+import type {
+  BulletinData,
+  BulletinIncident,
+  BulletinPeriod,
+  CountPair,
+  MapRegion,
+  PlaceCounts,
+} from "./bulletin-data.js";
 
 export interface BulletinRequest {
   readonly period: BulletinPeriod;
@@ -47,11 +54,21 @@ export function bulletinSpan(request: BulletinRequest): { from: string; to: stri
   return { from: monday, to: addDays(monday, 6), baselineFrom: addDays(monday, -7 * 12) };
 }
 
-/** The territory's first-level units: those the agreement names, else every one the gazetteer knows there. */
-const territoryAdmin1 = (agreement: Agreement, names: Names): string[] =>
+/**
+ * The territory as the store's place filter: its first-level units (those the agreement names, else every one
+ * the gazetteer knows there) and, for a territory of whole countries, the incidents placed only to one of its
+ * countries, which lie in it as surely (as for publication: see `inTerritory`).
+ */
+const territoryPlaces = (
+  agreement: Agreement,
+  names: Names,
+): Required<Pick<IncidentFilter, "admin1" | "countryLevel">> =>
   agreement.territory.admin1 !== undefined
-    ? [...agreement.territory.admin1]
-    : agreement.territory.countries.flatMap((c) => names.admin1Codes(c));
+    ? { admin1: [...agreement.territory.admin1], countryLevel: [] }
+    : {
+        admin1: agreement.territory.countries.flatMap((c) => names.admin1Codes(c)),
+        countryLevel: [...agreement.territory.countries],
+      };
 
 const allStatuses: readonly IncidentStatus[] = ["open", "awaiting_positions", "decided", "published"];
 
@@ -70,6 +87,8 @@ function bulletinIncident(incident: Incident, names: Names): BulletinIncident {
     location: incident.location,
     admin1: incident.admin1,
     admin1Name: incident.admin1 === null ? null : names.admin1Name(incident.admin1),
+    country: incident.country,
+    countryName: names.countryName(incident.country),
     eventType: incident.eventType,
     subEventType: incident.subEventType,
     accused: incident.accused === null ? null : names.actorName(incident.accused),
@@ -128,8 +147,8 @@ export async function composeBulletin(
   const names = options.names ?? shippedNames();
   const { from, to, baselineFrom } = bulletinSpan(request);
   const granularity = request.period === "daily" ? "day" : "week";
-  const admin1 = territoryAdmin1(agreement, names);
-  const stats = await complianceStatistics(store, { from: baselineFrom, to, admin1 }, principal, {
+  const places = territoryPlaces(agreement, names);
+  const stats = await complianceStatistics(store, { from: baselineFrom, to, ...places }, principal, {
     granularity,
     agreement,
   });
@@ -143,8 +162,9 @@ export async function composeBulletin(
     claimed: p.claimed,
     verified: p.verified,
   }));
-  const governorates = within(stats.governorates, positions).map((g) => ({
+  const governorates: PlaceCounts[] = within(stats.governorates, positions).map((g) => ({
     code: g.key,
+    country: g.key.slice(0, 2),
     name: names.admin1Name(g.key) ?? g.key,
     claimed: g.claimed,
     verified: g.verified,
@@ -155,14 +175,29 @@ export async function composeBulletin(
   const statuses = readsPublications(principal, agreement.publication.audience)
     ? allStatuses
     : allStatuses.filter((s) => s !== "published");
-  const filter: IncidentFilter = { from, to, admin1, status: statuses, visibleTo: visibilityOf(principal) };
+  const filter: IncidentFilter = {
+    from,
+    to,
+    ...places,
+    status: statuses,
+    visibleTo: visibilityOf(principal),
+  };
   const incidents: BulletinIncident[] = [];
+  // The governorates' counts come from the tallies, which key these by no unit: counted here, per country.
+  const countryLevel = new Map<string, CountPair>();
   let verified = 0;
   let killed = 0;
   let after: string | null = null;
   do {
     const page = await store.incidents.list({ ...filter, sort: "date", order: "asc", limit: 1000, after });
     for (const incident of page.items) {
+      if (incident.admin1 === null) {
+        const counts = countryLevel.get(incident.country) ?? { claimed: 0, verified: 0 };
+        countryLevel.set(incident.country, {
+          claimed: counts.claimed + 1,
+          verified: counts.verified + (incident.accused === null ? 0 : 1),
+        });
+      }
       if (incident.accused === null) continue;
       verified += 1;
       killed += incident.killed?.best ?? 0;
@@ -175,7 +210,18 @@ export async function composeBulletin(
     after = page.next;
   } while (after !== null);
 
-  const counts = new Map(governorates.map((g) => [g.code, g.claimed]));
+  for (const [country, counts] of [...countryLevel].sort(([a], [b]) => a.localeCompare(b))) {
+    governorates.push({
+      code: null,
+      country,
+      name: `${names.countryName(country)}, no governorate`,
+      ...counts,
+    });
+  }
+
+  const counts = new Map(
+    governorates.flatMap((g) => (g.code === null ? [] : [[g.code, g.claimed] as const])),
+  );
   const { map, mapNote } = mapOf(agreement, counts, options.boundaries ?? shippedBoundaries, names);
   const checkpoint = await store.audit.latestCheckpoint();
   const nameOf = (subject: string, key: string | null) =>

@@ -1,5 +1,5 @@
 // The bulletin as one self-contained HTML page: inline CSS, an inline SVG map, no script, nothing fetched.
-import { type BulletinData, type BulletinIncident, measureOf } from "./bulletin-data.js";
+import { type BulletinData, type BulletinIncident, measureOf, placeOf } from "./bulletin-data.js";
 import { escapeHtml as e } from "./escape.js";
 import { legendOf, svgMap } from "./svg-map.js";
 
@@ -54,8 +54,7 @@ function incidentsTable(d: BulletinData): string {
   if (d.incidents.length === 0) return `<p class="note">No verified incidents in this period.</p>`;
   const rows = d.incidents
     .map((i) => {
-      const place = [i.location, i.admin1Name ?? i.admin1].filter((s): s is string => s !== null && s !== "");
-      return `<tr><td class="d">${e(i.date ?? "—")}</td><td>${place.map(free).join(", ")}</td><td>${e(i.subEventType)}</td><td>${
+      return `<tr><td class="d">${e(i.date ?? "—")}</td><td>${placeOf(i).map(free).join(", ")}</td><td>${e(i.subEventType)}</td><td>${
         d.partiesNamed ? free(i.accused ?? "—") : "not named"
       }</td><td>${d.partiesNamed ? i.claimed.map(free).join(", ") || "—" : "not named"}</td><td class="n">${e(killedText(i.killed))}</td><td><code>${e(i.id)}</code></td></tr>`;
     })

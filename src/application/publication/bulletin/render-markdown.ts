@@ -1,5 +1,5 @@
 // The bulletin as Markdown: the same content as the HTML, tables instead of the map.
-import { type BulletinData, measureOf } from "./bulletin-data.js";
+import { type BulletinData, measureOf, placeOf } from "./bulletin-data.js";
 import { escapeMarkdown as m } from "./escape.js";
 
 /** A table whose `numeric` columns are aligned right. */
@@ -65,11 +65,7 @@ export function renderBulletinMarkdown(d: BulletinData): string {
         ["Date", "Place", "Event", "Held responsible", "Sources name", "Killed", "Incident"],
         d.incidents.map((i) => [
           m(i.date ?? "—"),
-          m(
-            [i.location, i.admin1Name ?? i.admin1]
-              .filter((s): s is string => s !== null && s !== "")
-              .join(", "),
-          ),
+          m(placeOf(i).join(", ")),
           m(i.subEventType),
           d.partiesNamed ? m(i.accused ?? "—") : "not named",
           d.partiesNamed ? m(i.claimed.join(", ") || "—") : "not named",

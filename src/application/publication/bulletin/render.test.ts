@@ -26,8 +26,9 @@ const data = (over: Partial<BulletinData> = {}): BulletinData => ({
     { id: "X", name: HOSTILE, claimed: 3, verified: 1 },
   ],
   governorates: [
-    { code: "SY-ID", name: "Idlib Governorate", claimed: 8, verified: 2 },
-    { code: "SY-HL", name: "حلب", claimed: 4, verified: 1 },
+    { code: "SY-ID", country: "SY", name: "Idlib Governorate", claimed: 8, verified: 2 },
+    { code: "SY-HL", country: "SY", name: "حلب", claimed: 4, verified: 1 },
+    { code: null, country: "SY", name: "Syria, no governorate", claimed: 2, verified: 1 },
   ],
   incidents: [
     {
@@ -36,6 +37,8 @@ const data = (over: Partial<BulletinData> = {}): BulletinData => ({
       location: HOSTILE,
       admin1: "SY-ID",
       admin1Name: "Idlib Governorate",
+      country: "SY",
+      countryName: "Syria",
       eventType: "Explosions/Remote violence",
       subEventType: "Shelling/artillery/missile attack",
       accused: "Syrian government",
@@ -50,6 +53,8 @@ const data = (over: Partial<BulletinData> = {}): BulletinData => ({
       location: "معرة النعمان",
       admin1: "SY-ID",
       admin1Name: "Idlib Governorate",
+      country: "SY",
+      countryName: "Syria",
       eventType: "Violence against civilians",
       subEventType: "Attack",
       accused: "Syrian government",
@@ -57,6 +62,22 @@ const data = (over: Partial<BulletinData> = {}): BulletinData => ({
       killed: { low: 4, best: 4, high: 4 },
       grade: "confirmed",
       publishedAt: "2017-01-05T09:00:00.000Z",
+    },
+    {
+      id: "7d1e2f3a-0000-4000-8000-000000000002",
+      date: "2017-01-05",
+      location: "",
+      admin1: null,
+      admin1Name: null,
+      country: "SY",
+      countryName: "Syria",
+      eventType: "Explosions/Remote violence",
+      subEventType: "Air/drone strike",
+      accused: "Syrian government",
+      claimed: ["Syrian government"],
+      killed: null,
+      grade: "single_source",
+      publishedAt: "2017-01-06T09:00:00.000Z",
     },
   ],
   incidentsNotListed: 1,
@@ -111,6 +132,11 @@ describe("renderBulletin html", () => {
     assert.match(html, /2–5 \(best 3\)/);
     assert.match(html, /1 more verified incidents are not listed/);
     assert.match(html, /Weekly bulletin, 2017-01-02 to 2017-01-08/);
+  });
+
+  it("counts the incidents placed only to the country on their own row, and lists them placed to it", () => {
+    assert.match(html, /Syria, no governorate<\/bdi><\/td><td class="n">2<\/td><td class="n">1<\/td>/);
+    assert.match(html, /<td class="d">2017-01-05<\/td><td><bdi dir="auto">Syria<\/bdi><\/td>/);
   });
 
   it("states the audit checkpoint it was produced at", () => {
@@ -182,6 +208,8 @@ describe("renderBulletin md", () => {
     assert.match(md, /\| Syrian government \| 9 \| 2 \|/);
     assert.match(md, /\| Idlib Governorate \| 8 \| 2 \|/);
     assert.match(md, /\| حلب \| 4 \| 1 \|/);
+    assert.match(md, /\| Syria, no governorate \| 2 \| 1 \|/);
+    assert.match(md, /\| 2017-01-05 \| Syria \| Air\/drone strike \|/);
     assert.match(md, /tree size \*\*1234\*\*, root hash `9f86d081/);
     assert.match(md, /An alert is a week with at least 3 incidents/);
   });
