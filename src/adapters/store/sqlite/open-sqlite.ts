@@ -7,6 +7,7 @@ import type { Store } from "../../../ports/store.js";
 import { kyselyStore } from "../kysely-store.js";
 import { migrateToLatest } from "../migrations/index.js";
 import type { Database } from "../schema.js";
+import { withPreparedStatements } from "./prepared-statements.js";
 import { TruceSqliteDialect } from "./sqlite-dialect.js";
 
 /** How long a writer waits for another process's write lock before giving up. */
@@ -39,7 +40,9 @@ export function connectSqlite(file: string): BetterSqlite3.Database {
 }
 
 export function sqliteKysely(file: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new TruceSqliteDialect({ database: connectSqlite(file) }) });
+  return new Kysely<Database>({
+    dialect: new TruceSqliteDialect({ database: withPreparedStatements(connectSqlite(file)) }),
+  });
 }
 
 export async function openSqliteStore(file: string): Promise<Store> {
