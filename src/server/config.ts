@@ -18,6 +18,7 @@ export interface ServerFlags {
   readonly agreement?: string | undefined;
   readonly auditKey?: string | undefined;
   readonly publicUrl?: string | undefined;
+  readonly workers?: string | number | undefined;
 }
 
 const port = z.coerce
@@ -50,6 +51,13 @@ const schema = z.object({
   uploadLimit: bytes.default(55 * MiB),
   /** Requests per minute per address on the API (sign-in has its own, stricter limits). */
   rateLimit: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Server processes sharing the port (node:cluster): one per core lets reads use every core. */
+  workers: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be from 1 to 64")
+    .max(64, "must be from 1 to 64")
+    .default(1),
   /** Where people reach the server (behind a proxy it differs from host:port); links and cookies use it. */
   publicUrl: z
     .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
@@ -68,6 +76,7 @@ export interface ServerConfig {
   readonly uploadLimit: number;
   readonly rateLimit: number;
   readonly publicUrl: string;
+  readonly workers: number;
 }
 
 const blank = (v: string | number | undefined): string | number | undefined =>
@@ -76,7 +85,7 @@ const blank = (v: string | number | undefined): string | number | undefined =>
 /**
  * The configuration from `truce serve`'s flags and the environment (TRUCE_DB, TRUCE_HOST, TRUCE_PORT,
  * TRUCE_AGREEMENT, TRUCE_AUDIT_KEY, TRUCE_COOKIE_SECURE, TRUCE_BODY_LIMIT, TRUCE_UPLOAD_LIMIT, TRUCE_RATE_LIMIT,
- * TRUCE_PUBLIC_URL); throws TRUCE_E_SERVER_CONFIG naming every bad value.
+ * TRUCE_PUBLIC_URL, TRUCE_WORKERS); throws TRUCE_E_SERVER_CONFIG naming every bad value.
  */
 export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): ServerConfig {
   const base = loadConfig(env);
@@ -91,6 +100,7 @@ export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): Se
     uploadLimit: blank(env.TRUCE_UPLOAD_LIMIT),
     rateLimit: blank(env.TRUCE_RATE_LIMIT),
     publicUrl: blank(flags.publicUrl) ?? blank(env.TRUCE_PUBLIC_URL),
+    workers: blank(flags.workers) ?? blank(env.TRUCE_WORKERS),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -114,5 +124,6 @@ export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): Se
     uploadLimit: c.uploadLimit,
     rateLimit: c.rateLimit,
     publicUrl,
+    workers: c.workers,
   });
 }

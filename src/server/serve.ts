@@ -1,4 +1,5 @@
 // Runs the server until a signal: first-run set-up, the listening socket, publication every minute, a graceful stop.
+// In a cluster (src/server/serve-cluster.ts) the primary does the set-up and the publication, the workers listen.
 import type { FastifyInstance } from "fastify";
 import { createServer } from "./app.js";
 import type { ServerConfig } from "./config.js";
@@ -17,10 +18,23 @@ export interface Serving {
   stop(): Promise<void>;
 }
 
-export async function serve(
-  config: ServerConfig,
-  options: { readonly samples: boolean; readonly logLevel?: string; readonly webRoot?: string },
-): Promise<Serving> {
+/**
+ * What this process of the server does: `alone`, everything; in a cluster, the `primary` sets the store up
+ * and publishes (once for all, every minute) without listening, and each `worker` only answers requests.
+ */
+export type ServerRole = "alone" | "primary" | "worker";
+
+export interface ServeOptions {
+  readonly samples: boolean;
+  readonly logLevel?: string;
+  readonly webRoot?: string;
+  readonly role?: ServerRole;
+}
+
+const noFirstRun: FirstRunReport = { samples: null, demonstration: null, admin: null };
+
+export async function serve(config: ServerConfig, options: ServeOptions): Promise<Serving> {
+  const role = options.role ?? "alone";
   const { app, context } = await createServer({
     config,
     logger: { level: options.logLevel ?? "warn" },
@@ -28,12 +42,15 @@ export async function serve(
   });
   let timer: NodeJS.Timeout | null = null;
   try {
-    const report = await firstRun(context, { samples: options.samples });
-    await context.afterVerdict();
-    await app.listen({ host: config.host, port: config.port });
-    timer = setInterval(() => {
-      context.afterVerdict().catch((error: unknown) => app.log.error({ err: error }, "publication failed"));
-    }, PUBLISH_EVERY_MS);
+    let report = noFirstRun;
+    if (role !== "worker") {
+      report = await firstRun(context, { samples: options.samples });
+      await context.afterVerdict();
+      timer = setInterval(() => {
+        context.afterVerdict().catch((error: unknown) => app.log.error({ err: error }, "publication failed"));
+      }, PUBLISH_EVERY_MS);
+    }
+    if (role !== "primary") await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);

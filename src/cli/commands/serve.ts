@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { loadServerConfig } from "../../server/config.js";
 import { serve } from "../../server/serve.js";
+import { serveCluster } from "../../server/serve-cluster.js";
 import { type CliIo, processIo } from "../support/cli-io.js";
 import { auditKeyOptionHelp, dbOptionHelp } from "../support/session.js";
 
@@ -12,6 +13,7 @@ interface ServeOptions {
   readonly agreement?: string;
   readonly auditKey?: string;
   readonly publicUrl?: string;
+  readonly workers?: string;
   readonly samples: boolean;
 }
 
@@ -34,12 +36,21 @@ export function registerServe(
       "--public-url <url>",
       "where people reach the server, when behind a proxy (default: $TRUCE_PUBLIC_URL)",
     )
+    .option(
+      "--workers <n>",
+      "server processes sharing the port, e.g. one per core (default: $TRUCE_WORKERS, else 1)",
+    )
     .option("--no-samples", "do not read the shipped samples into an empty store")
     .action(async (options: ServeOptions) => {
       const config = loadServerConfig(options, process.env);
-      const serving = await serve(config, { samples: options.samples });
+      const serving =
+        config.workers > 1
+          ? await serveCluster(config, { samples: options.samples })
+          : await serve(config, { samples: options.samples });
       const { samples, demonstration, admin } = serving.firstRun;
-      const lines = [`Truce is serving ${config.db} at ${serving.url}`];
+      const lines = [
+        `Truce is serving ${config.db} at ${serving.url}${config.workers > 1 ? ` (${config.workers} worker processes)` : ""}`,
+      ];
       if (samples !== null) {
         lines.push(
           `first run: read the shipped samples (${samples.documentsNew} documents, ${samples.reports} reports, ${samples.incidentsCreated} incidents)`,
