@@ -1,16 +1,18 @@
 // Benchmark of the HTTP API: a SQLite store of ~1 M synthetic incidents (with their reports and documents, filled
-// as bench/link-store.bench.ts does, a third of them published), the server in a child process on loopback, and
-// autocannon at 1, 8 and 64 connections against: a filtered page of 100 incidents, one incident, the map's data
+// as bench/link-store.bench.ts does, a third of them published), `truce serve` (the compiled build) with one worker
+// process per core on loopback, and autocannon at 1, 8 and 64 connections against: a filtered page of 100
+// incidents (the same one, and a different one each request), one incident, the map's data
 // for a month and for the whole record (the web map's own request), and filing complaints. Prints requests/s and
 // latency p50/p99 for each.
 //
 // BENCH_INCIDENTS (default 1,000,000), BENCH_DURATION_S (per run, default 10), BENCH_DB (a SQLite file to keep:
-// filled on the first run, reused as it is by later ones, its audit key kept beside it).
+// filled on the first run, reused as it is by later ones, its audit key kept beside it), BENCH_WORKERS (server
+// processes, default one per core).
 
-import { fork } from "node:child_process";
-import { createHash } from "node:crypto";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { createServer as createTcpServer } from "node:net";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { loadShippedAgreements } from "../src/adapters/data/load-context.js";
@@ -20,27 +22,30 @@ import { accountsDeps } from "../src/application/accounts/accounts-deps.js";
 import { createApiToken } from "../src/application/accounts/api-tokens.js";
 import { createUser } from "../src/application/accounts/create-user.js";
 import { checkpointNow, recordAudit } from "../src/application/audit-trail.js";
-import { summariseIncident } from "../src/application/summarise-incident.js";
-import type { StoredDocument } from "../src/domain/records/document.js";
-import { freshStanding, type Incident } from "../src/domain/records/incident.js";
-import type { Report } from "../src/domain/records/report.js";
-import { createServer } from "../src/server/app.js";
-import { loadServerConfig } from "../src/server/config.js";
-import { generate } from "../src/synthetic/index.js";
+import { freshStanding } from "../src/domain/records/incident.js";
+import { daysFor, FILL_NOW, PER_YEAR, syntheticBatch } from "./synthetic-store.js";
 
 const TARGET = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const BATCH = 20_000;
-/** As bench:link-store: about ACLED's yearly count for Syria in a heavy year. */
-const PER_YEAR = 20_000;
-const NOW = "2026-11-28T00:00:00.000Z";
 
-const sha = (s: string): string => createHash("sha256").update(s).digest("hex");
+/** A port nobody listens on now, for the server to take. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
+    });
+  });
+}
 
 async function fill(spec: string): Promise<{ sampleId: string; month: { from: string; to: string } }> {
   const store = await openStore(spec);
   const agreements = loadShippedAgreements();
-  const days = Math.max(365, Math.round((TARGET / PER_YEAR) * 365));
+  const days = daysFor(TARGET);
   let filled = 0;
   let batchNo = 0;
   let sampleId = "";
@@ -48,47 +53,12 @@ async function fill(spec: string): Promise<{ sampleId: string; month: { from: st
   if ((await store.incidents.count()) === 0) {
     while (filled < TARGET) {
       const n = Math.min(BATCH, TARGET - filled);
-      const prefix = `b${batchNo}-`;
-      const data = generate({ incidents: n, seed: 1000 + batchNo, days });
-      batchNo++;
-      const groups = new Map<string, Report[]>();
-      data.reports.forEach((r, i) => {
-        const truth = data.truth[i] as string;
-        const report: Report = {
-          ...r,
-          id: `${prefix}${r.id}`,
-          copyGroup: `${prefix}${r.copyGroup}`,
-          documentId: `${prefix}${truth}`,
-        };
-        groups.set(truth, [...(groups.get(truth) ?? []), report]);
-      });
-      const incidents: Incident[] = [];
-      const reports: Report[] = [];
-      const documents: StoredDocument[] = [];
-      let k = 0;
-      for (const [truth, own] of groups) {
-        const lead = own[0] as Report;
-        const body = own.map((r) => r.summary).join("\n\n");
-        documents.push({
-          id: `${prefix}${truth}`,
-          source: lead.source,
-          channel: "file",
-          origin: null,
-          receivedAt: lead.createdAt,
-          contentHash: sha(`${prefix}${truth}\n${body}`),
-          contentType: "text/plain",
-          body,
-          title: null,
-          published: lead.createdAt.slice(0, 10),
-        });
-        reports.push(...own);
-        // A third published (with the verdict's party), as a mechanism some years in would hold.
-        const published = k++ % 3 === 0;
-        const standing = published
-          ? { status: "published" as const, accused: lead.perpetrator, publishedAt: NOW }
-          : freshStanding;
-        incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, standing, NOW));
-      }
+      // A third published (with the verdict's party), as a mechanism some years in would hold.
+      const { incidents, reports, documents } = syntheticBatch(batchNo++, n, days, agreements, (k, lead) =>
+        k % 3 === 0
+          ? { status: "published", accused: lead.perpetrator, publishedAt: FILL_NOW }
+          : freshStanding,
+      );
       await store.transaction(async (tx) => {
         for (const d of documents) await tx.documents.insert(d);
         await tx.reports.insert(reports);
@@ -144,7 +114,7 @@ async function fillAuditLog(spec: string, keyFile: string): Promise<void> {
       });
       after = page.next;
     } while (after !== null);
-    await checkpointNow(store, loadOrCreateAuditKey(keyFile), NOW);
+    await checkpointNow(store, loadOrCreateAuditKey(keyFile), FILL_NOW);
     console.log(
       `audit log: ${appended.toLocaleString("en")} entries and a checkpoint in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -186,6 +156,8 @@ interface Scenario {
   readonly name: string;
   readonly method: "GET" | "POST";
   readonly path: string;
+  /** A new path for each request instead of `path` (numbered from 0 across the whole run). */
+  readonly paths?: (n: number) => string;
   /** A new body for each request (numbered from 0 across the whole run). */
   readonly body?: (n: number) => string;
   readonly headers?: Record<string, string>;
@@ -198,16 +170,29 @@ async function run(
   connections: number,
   request: Scenario,
 ): Promise<Omit<Row, "scenario" | "connections">> {
-  const { body } = request;
+  const { body, paths } = request;
   const result = await autocannon({
     url: `${url}${request.path}`,
     method: request.method,
     connections,
     duration: DURATION_S,
     headers: request.headers ?? {},
-    ...(body === undefined
+    ...(body === undefined && paths === undefined
       ? {}
-      : { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: body(sent++) }) }] }),
+      : {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const n = sent++;
+                return {
+                  ...req,
+                  ...(paths === undefined ? {} : { path: paths(n) }),
+                  ...(body === undefined ? {} : { body: body(n) }),
+                };
+              },
+            },
+          ],
+        }),
   });
   return {
     rps: result.requests.average,
@@ -225,7 +210,7 @@ async function main(): Promise<void> {
   // Beside a kept database its key is kept too, so that later runs sign with the key of the earlier checkpoints.
   const keyFile = keep === undefined ? path.join(dir, "audit.key") : `${keep}.audit.key`;
   console.log(
-    `HTTP API benchmark: ${TARGET.toLocaleString("en")} incidents, ${DURATION_S} s per run, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadavg()
+    `HTTP API benchmark: ${TARGET.toLocaleString("en")} incidents, ${DURATION_S} s per run, ${WORKERS} server workers, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, load average ${loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
@@ -234,24 +219,31 @@ async function main(): Promise<void> {
   console.log(`store ready in ${((performance.now() - fillStart) / 1000).toFixed(0)} s: ${spec}`);
   await fillAuditLog(spec, keyFile);
   const token = await partyToken(spec);
-  // Checked once here, so that a broken server fails the benchmark instead of timing errors.
-  {
-    const config = loadServerConfig({ db: spec, port: 0, auditKey: keyFile }, {});
-    const { app } = await createServer({ config });
-    await app.close();
-  }
-  const child = fork(new URL(import.meta.url).pathname, [], {
-    env: {
-      ...process.env,
-      BENCH_ROLE: "server",
-      BENCH_DB_FILE: spec,
-      BENCH_KEY_FILE: keyFile,
-    },
-    execArgv: ["--import", "tsx"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (m: { port: number }) => resolve(m.port));
-    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  // The server as `truce serve` runs it (the compiled build: `npm run bench:api` builds first), with one worker
+  // process per core by default. Its start is awaited, so a broken server fails the benchmark instead of timing errors.
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      "bin/truce.js",
+      "serve",
+      "--db",
+      spec,
+      "--audit-key",
+      keyFile,
+      "--port",
+      String(port),
+      "--workers",
+      String(WORKERS),
+      "--no-samples",
+    ],
+    { env: { ...process.env, TRUCE_RATE_LIMIT: "1000000" }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Truce is serving")) resolve();
+    });
+    server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
   });
   const url = `http://127.0.0.1:${port}`;
   // Each complaint of a different day (one every 3 days from 2017 on, never in the future) and street: one
@@ -267,11 +259,38 @@ async function main(): Promise<void> {
       subEventType: "Shelling/artillery/missile attack",
       accused: "SY-GOV",
     });
+  // Syria's fourteen governorates and the years the fill spreads the incidents over: 700 different pages.
+  const governorates = [
+    "SY-DI",
+    "SY-RD",
+    "SY-QU",
+    "SY-DR",
+    "SY-SU",
+    "SY-HM",
+    "SY-HI",
+    "SY-ID",
+    "SY-LA",
+    "SY-TA",
+    "SY-HL",
+    "SY-RA",
+    "SY-DY",
+    "SY-HA",
+  ];
+  const years = Math.max(1, Math.round(TARGET / PER_YEAR));
   const scenarios: Scenario[] = [
     {
       name: "list: published incidents in one governorate, page of 100 (public)",
       method: "GET",
       path: "/api/incidents?admin1=SY-ID&limit=100",
+    },
+    {
+      name: "list: a different governorate and year each request, page of 100 (public)",
+      method: "GET",
+      path: "/api/incidents?admin1=SY-ID&limit=100",
+      paths: (n) => {
+        const year = 2017 + (Math.floor(n / governorates.length) % years);
+        return `/api/incidents?admin1=${governorates[n % governorates.length]}&from=${year}-01-01&to=${year}-12-31&limit=100`;
+      },
     },
     {
       name: "get one incident with its reports (public)",
@@ -302,7 +321,7 @@ async function main(): Promise<void> {
     // polygons, the first read of a table warms the page cache; the runs measure the server warm.
     for (const s of scenarios) {
       const t = performance.now();
-      const response = await fetch(`${url}${s.path}`, {
+      const response = await fetch(`${url}${s.paths?.(0) ?? s.path}`, {
         method: s.method,
         headers: s.headers ?? {},
         ...(s.body === undefined ? {} : { body: s.body(sent++) }),
@@ -320,8 +339,9 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    child.send("stop");
-    await new Promise((resolve) => child.once("exit", resolve));
+    const stopped = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await stopped;
     if (keep === undefined) rmSync(dir, { recursive: true, force: true });
     else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
   }
@@ -338,19 +358,4 @@ async function main(): Promise<void> {
   );
 }
 
-// ── The server, when this file runs as the child ────────────────────────────────────────────────────
-if (process.env.BENCH_ROLE === "server") {
-  const config = loadServerConfig(
-    { db: process.env.BENCH_DB_FILE, port: 0, auditKey: process.env.BENCH_KEY_FILE },
-    { TRUCE_RATE_LIMIT: "1000000" },
-  );
-  const { app } = await createServer({ config });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === "object" && address !== null ? address.port : 0 });
-  process.on("message", () => {
-    app.close().then(() => process.exit(0));
-  });
-} else {
-  await main();
-}
+await main();

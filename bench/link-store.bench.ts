@@ -8,20 +8,17 @@
 // crosses it and the figures are for the size reached), BENCH_PROBES (default 1,000), BENCH_CHECKPOINTS
 // (default 100000,500000: also link BENCH_CHECKPOINT_PROBES reports when the store passes these sizes).
 
-import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadShippedAgreements } from "../src/adapters/data/load-context.js";
 import { openStore } from "../src/adapters/store/open-store.js";
 import { linkReports } from "../src/application/link-reports.js";
-import { summariseIncident } from "../src/application/summarise-incident.js";
 import { minhash } from "../src/domain/correlation/copies.js";
-import type { StoredDocument } from "../src/domain/records/document.js";
-import { freshStanding, type Incident } from "../src/domain/records/incident.js";
+import { freshStanding } from "../src/domain/records/incident.js";
 import type { Report } from "../src/domain/records/report.js";
 import type { Repositories } from "../src/ports/store.js";
-import { generate } from "../src/synthetic/index.js";
+import { daysFor, documentFor, FILL_NOW, reportsByTruth, syntheticBatch } from "./synthetic-store.js";
 
 const TARGET = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const FILL_BUDGET_S = Number(process.env.BENCH_FILL_BUDGET_S ?? 600);
@@ -33,9 +30,6 @@ const CHECKPOINTS = (process.env.BENCH_CHECKPOINTS ?? "100000,500000")
 const CHECKPOINT_PROBES = Number(process.env.BENCH_CHECKPOINT_PROBES ?? 300);
 /** Incidents generated and written per transaction. */
 const BATCH = Number(process.env.BENCH_BATCH ?? 20_000);
-/** Incidents per year in the synthetic period: about ACLED's count for Syria in a heavy year (as bench:correlate). */
-const PER_YEAR = 20_000;
-const NOW = "2026-11-28T00:00:00.000Z";
 
 const named = process.env.BENCH_DB;
 const pgUrl = named?.startsWith("postgres")
@@ -46,7 +40,7 @@ const pgUrl = named?.startsWith("postgres")
 const keptFile = named !== undefined && pgUrl === undefined ? path.resolve(named) : null;
 const dir = pgUrl ? null : mkdtempSync(path.join(tmpdir(), "truce-link-store-"));
 const spec = pgUrl ?? keptFile ?? path.join(dir as string, "bench.sqlite");
-const days = Math.max(365, Math.round((TARGET / PER_YEAR) * 365));
+const days = daysFor(TARGET);
 const agreements = loadShippedAgreements();
 let store = await openStore(spec);
 /** A kept file already filled: no fill, no checkpoint probes, only the probes at its size. */
@@ -54,45 +48,6 @@ const reused = keptFile !== null && (await store.incidents.count()) > 0;
 console.log(
   `${store.engine} store ${pgUrl ? "(BENCH_DB)" : spec}; target ${TARGET.toLocaleString("en")} incidents over ${days} days`,
 );
-
-const sha = (s: string): string => createHash("sha256").update(s).digest("hex");
-
-/** One plain-text document standing for an incident's article(s): reports need a stored document. */
-function documentFor(id: string, reports: readonly Report[]): StoredDocument {
-  const body = reports.map((r) => r.summary).join("\n\n");
-  const lead = reports[0] as Report;
-  return {
-    id,
-    source: lead.source,
-    channel: "file",
-    origin: null,
-    receivedAt: lead.createdAt,
-    contentHash: sha(`${id}\n${body}`),
-    contentType: "text/plain",
-    body,
-    title: null,
-    published: lead.createdAt.slice(0, 10),
-  };
-}
-
-/** Synthetic reports of `incidents` true incidents, re-keyed with `prefix` so that batches never collide. */
-function batchOf(prefix: string, incidents: number, seed: number) {
-  const data = generate({ incidents, seed, days });
-  const groups = new Map<string, Report[]>();
-  data.reports.forEach((r, i) => {
-    const truth = data.truth[i] as string;
-    const report: Report = {
-      ...r,
-      id: `${prefix}${r.id}`,
-      copyGroup: `${prefix}${r.copyGroup}`,
-      documentId: `${prefix}${truth}`,
-    };
-    const group = groups.get(truth);
-    if (group) group.push(report);
-    else groups.set(truth, [report]);
-  });
-  return groups;
-}
 
 /** The SQLite file the run links into now: the temp file, the kept one while filling, or its copy. */
 let sqliteFile: string | null = pgUrl ? null : spec;
@@ -121,17 +76,13 @@ const probeRuns: string[] = [];
 async function fill(upTo: number): Promise<void> {
   while (filled < upTo) {
     const n = Math.min(BATCH, upTo - filled);
-    const prefix = `b${batchNo}-`;
-    const groups = batchOf(prefix, n, 1000 + batchNo);
-    batchNo++;
-    const incidents: Incident[] = [];
-    const reports: Report[] = [];
-    const documents: StoredDocument[] = [];
-    for (const [truth, own] of groups) {
-      documents.push(documentFor(`${prefix}${truth}`, own));
-      reports.push(...own);
-      incidents.push(summariseIncident(`${prefix}i${truth}`, own, agreements, freshStanding, NOW));
-    }
+    const { incidents, reports, documents } = syntheticBatch(
+      batchNo++,
+      n,
+      days,
+      agreements,
+      () => freshStanding,
+    );
     await store.transaction(async (tx) => {
       for (const d of documents) {
         await tx.documents.insert(d);
@@ -180,7 +131,7 @@ function timedRepositories(tx: Repositories, observe: Observe): Repositories {
 
 // ── 2. Link probes, one transaction each ─────────────────────────────────────────────────────
 async function probe(count: number, seed: number): Promise<void> {
-  const groups = batchOf(`p${seed}-`, count, seed);
+  const groups = reportsByTruth(`p${seed}-`, count, seed, days);
   // One report of each new incident: a report of an event the store has not seen.
   const items = [...groups].slice(0, count).map(([truth, own]) => ({
     report: own[0] as Report,
@@ -212,7 +163,7 @@ async function probe(count: number, seed: number): Promise<void> {
       });
       await tx.ingestion.serialiseLinking();
       await tx.documents.insert(document);
-      return linkReports(counted, [report], document.body, agreements, NOW);
+      return linkReports(counted, [report], document.body, agreements, FILL_NOW);
     });
     times.push(performance.now() - t0);
     queryTimes.push(queryMs);
