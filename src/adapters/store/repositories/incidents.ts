@@ -172,8 +172,10 @@ function matches(eb: Eb, filter: IncidentFilter): Expression<SqlBool> {
 
 /**
  * Where the incident lies: in one of the `admin1` units, or placed only to one of the `countryLevel` countries;
- * null when the filter names neither. Together they match the union; an empty list adds nothing to it (and,
- * alone, matches nothing), so a list that is there is never an `or` with a constant the planner must see through.
+ * null when the filter names neither. Together they match the union; an empty list adds nothing to it (alone,
+ * it matches nothing), so the planner never meets an `or` with a constant in it. `country` is not in the covering
+ * index, but only an incident with no unit needs its row read: a weekly bulletin's statistics at 1 M on SQLite,
+ * 5 % of them placed only to the country, took 290 ms against 235 ms for the units alone.
  */
 function placeCondition(eb: Eb, filter: IncidentFilter): Expression<SqlBool> | null {
   const { admin1, countryLevel } = filter;
