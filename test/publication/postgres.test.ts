@@ -1,18 +1,15 @@
 // Publication, exports, statistics and bulletins on PostgreSQL give what they give on SQLite: the same scenario
 // on both engines, compared. Skipped without TRUCE_TEST_PG_URL on a developer's machine; fails in CI.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { text } from "node:stream/consumers";
-import { after, it } from "node:test";
-import pg from "pg";
+import { it } from "node:test";
 import { composeBulletin } from "../../src/application/publication/bulletin/compose-bulletin.js";
 import { complianceStatistics } from "../../src/application/publication/compliance-statistics.js";
 import { exportIncidents } from "../../src/application/publication/exports/export-incidents.js";
 import { publishDue } from "../../src/application/publication/publish-due.js";
 import { anonymous } from "../../src/domain/access/principal.js";
+import { postgresSuite } from "../store/postgres-schemas.js";
 import { admin, type Seeded, seededStore, shipped } from "./fixtures.js";
-
-const url = process.env.TRUCE_TEST_PG_URL;
 
 /** What the scenario yields, with the random incident ids replaced by their fixture names. */
 async function outcome(seeded: Seeded) {
@@ -49,28 +46,9 @@ async function outcome(seeded: Seeded) {
   };
 }
 
-if (url === undefined || url === "") {
-  it("publication on PostgreSQL", {
-    skip: !process.env.CI && "TRUCE_TEST_PG_URL is not set: run it with scripts/with-postgres.sh",
-  }, () => {
-    assert.fail("TRUCE_TEST_PG_URL is not set, and CI must run the PostgreSQL suites");
-  });
-} else {
-  const schema = `truce_pub${process.pid}_${randomBytes(3).toString("hex")}`;
-  after(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
-
+postgresSuite("publication on PostgreSQL", (newSchema) => {
   it("publication, exports, statistics and bulletins: the same on PostgreSQL as on SQLite", async () => {
-    const spec = new URL(url);
-    spec.searchParams.set("schema", schema);
-    const onPostgres = await seededStore(spec.toString());
+    const onPostgres = await seededStore(newSchema().spec);
     const onSqlite = await seededStore();
     try {
       const [p, s] = [await outcome(onPostgres), await outcome(onSqlite)];
@@ -81,4 +59,4 @@ if (url === undefined || url === "") {
       await onSqlite.dispose();
     }
   });
-}
+});

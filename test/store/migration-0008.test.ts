@@ -3,7 +3,6 @@
 // no sort, as each engine's EXPLAIN of the very SQL the store sent shows. PostgreSQL runs with TRUCE_TEST_PG_URL;
 // without it that half is skipped on a developer's machine and fails in CI.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +22,7 @@ import { anonymous } from "../../src/domain/access/principal.js";
 import type { Incident, IncidentStatus } from "../../src/domain/records/incident.js";
 import type { StoreEngine } from "../../src/ports/store.js";
 import { incident } from "./fixtures.js";
+import { postgresSuite } from "./postgres-schemas.js";
 
 const BEFORE = "0007-audit-tree-edge";
 const INDEX = "incidents_by_status_updated_id";
@@ -149,34 +149,16 @@ migrationSuite("sqlite", async () => {
   };
 });
 
-const url = process.env.TRUCE_TEST_PG_URL;
-if (url === undefined || url === "") {
-  it("postgres: migration 0008", {
-    skip: !process.env.CI && "TRUCE_TEST_PG_URL is not set: run it with scripts/with-postgres.sh",
-  }, () => {
-    assert.fail("TRUCE_TEST_PG_URL is not set, and CI must run the PostgreSQL suites");
-  });
-} else {
-  const schema = `truce_m8_${process.pid}_${randomBytes(3).toString("hex")}`;
-  after(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
-  });
+postgresSuite("postgres: migration 0008", (newSchema) => {
   migrationSuite("postgres", async () => {
-    const spec = new URL(url);
-    spec.searchParams.set("schema", schema);
-    const target = parsePostgresUrl(spec.toString());
+    const { spec, schema } = newSchema();
+    const target = parsePostgresUrl(spec);
     const setup = postgresKysely(target, 1);
     await sql`create schema ${sql.id(schema)}`.execute(setup);
     await setup.destroy();
     return {
       engine: "postgres",
-      spec: spec.toString(),
+      spec,
       migrationTableSchema: schema,
       connect: (log) =>
         log === undefined
@@ -198,4 +180,4 @@ if (url === undefined || url === "") {
       },
     };
   });
-}
+});
