@@ -23,9 +23,15 @@ import { coalesced } from "./coalesced.js";
 import type { ServerConfig } from "./config.js";
 import type { ServerContext } from "./context.js";
 import { handleError } from "./http-errors.js";
+import { PublicAnswerCache } from "./public-cache.js";
 import { refuseUnlistedRoutes, registerRoutes } from "./register-routes.js";
 import { apiRoutes } from "./routes/index.js";
 import { DEFAULT_WEB_ROOT, registerWebApp } from "./web-app.js";
+
+const MiB = 1024 * 1024;
+
+/** The longest the public is given a kept answer: the dashboard's default period ends today. */
+const PUBLIC_ANSWER_MAX_AGE_MS = 60_000;
 
 export interface CreateServerOptions {
   readonly config: ServerConfig;
@@ -96,6 +102,13 @@ export async function createServer(options: CreateServerOptions): Promise<TruceS
         await publish();
         await sign();
       },
+      publicCache:
+        config.publicCacheMb === 0
+          ? null
+          : new PublicAnswerCache({
+              maxBytes: config.publicCacheMb * MiB,
+              maxAgeMs: PUBLIC_ANSWER_MAX_AGE_MS,
+            }),
     };
 
     const app = Fastify({

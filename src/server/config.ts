@@ -51,6 +51,13 @@ const schema = z.object({
   uploadLimit: bytes.default(55 * MiB),
   /** Requests per minute per address on the API (sign-in has its own, stricter limits). */
   rateLimit: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Megabytes of the public's answers each server process keeps (0: none kept). */
+  publicCacheMb: z.coerce
+    .number({ error: "must be a number of megabytes" })
+    .int("must be a whole number")
+    .min(0, "must be from 0 to 4096")
+    .max(4096, "must be from 0 to 4096")
+    .default(64),
   /** Server processes sharing the port (node:cluster): one per core lets reads use every core. */
   workers: z.coerce
     .number({ error: "must be a number" })
@@ -77,6 +84,7 @@ export interface ServerConfig {
   readonly rateLimit: number;
   readonly publicUrl: string;
   readonly workers: number;
+  readonly publicCacheMb: number;
 }
 
 const blank = (v: string | number | undefined): string | number | undefined =>
@@ -85,7 +93,7 @@ const blank = (v: string | number | undefined): string | number | undefined =>
 /**
  * The configuration from `truce serve`'s flags and the environment (TRUCE_DB, TRUCE_HOST, TRUCE_PORT,
  * TRUCE_AGREEMENT, TRUCE_AUDIT_KEY, TRUCE_COOKIE_SECURE, TRUCE_BODY_LIMIT, TRUCE_UPLOAD_LIMIT, TRUCE_RATE_LIMIT,
- * TRUCE_PUBLIC_URL, TRUCE_WORKERS); throws TRUCE_E_SERVER_CONFIG naming every bad value.
+ * TRUCE_PUBLIC_URL, TRUCE_WORKERS, TRUCE_PUBLIC_CACHE_MB); throws TRUCE_E_SERVER_CONFIG naming every bad value.
  */
 export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): ServerConfig {
   const base = loadConfig(env);
@@ -101,6 +109,7 @@ export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): Se
     rateLimit: blank(env.TRUCE_RATE_LIMIT),
     publicUrl: blank(flags.publicUrl) ?? blank(env.TRUCE_PUBLIC_URL),
     workers: blank(flags.workers) ?? blank(env.TRUCE_WORKERS),
+    publicCacheMb: blank(env.TRUCE_PUBLIC_CACHE_MB),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -125,5 +134,6 @@ export function loadServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): Se
     rateLimit: c.rateLimit,
     publicUrl,
     workers: c.workers,
+    publicCacheMb: c.publicCacheMb,
   });
 }

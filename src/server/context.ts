@@ -4,6 +4,7 @@ import type { Agreement } from "../domain/agreement/schema.js";
 import type { ExtractionContext } from "../extraction/pipeline.js";
 import type { Store } from "../ports/store.js";
 import type { ServerConfig } from "./config.js";
+import type { PublicAnswerCache } from "./public-cache.js";
 
 export interface ServerContext {
   readonly config: ServerConfig;
@@ -20,4 +21,6 @@ export interface ServerContext {
   readonly afterWrite: () => Promise<void>;
   /** Runs after every recorded verdict: publishes what the agreement's policy says is due, then signs. */
   readonly afterVerdict: () => Promise<void>;
+  /** The public's answers kept for the routes that allow it; null when the configuration turns it off. */
+  readonly publicCache: PublicAnswerCache | null;
 }

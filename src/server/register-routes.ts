@@ -9,6 +9,7 @@ import type { Principal, Role } from "../domain/access/principal.js";
 import { TruceError } from "../errors.js";
 import type { ServerContext } from "./context.js";
 import { errorBody } from "./http-errors.js";
+import type { PublicAnswerCache } from "./public-cache.js";
 import type { AnyRoute } from "./route.js";
 
 export type RouteTable = { readonly [Id in OperationId]: AnyRoute };
@@ -91,6 +92,39 @@ function denied(principal: Principal, id: OperationId): TruceError {
 
 const principals = new WeakMap<FastifyRequest, Principal>();
 
+/** The audit log's size when a public request missed the cache: its answer is kept under that version. */
+const missedAt = new WeakMap<FastifyRequest, number>();
+
+/** Answers a public request from the cache, or notes the log's size so that its answer can be kept. */
+async function answerFromCache(
+  cache: PublicAnswerCache,
+  context: ServerContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply | undefined> {
+  const version = await context.store.audit.size();
+  const kept = cache.get(request.url, version, Date.now());
+  if (kept === undefined) {
+    missedAt.set(request, version);
+    return undefined;
+  }
+  return reply.code(200).header("content-type", kept.contentType).header("x-cache", "hit").send(kept.body);
+}
+
+/** Keeps a public request's successful answer, read after the log's size was noted, under that size. */
+function keepForPublic(cache: PublicAnswerCache) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const version = missedAt.get(request);
+    const contentType = reply.getHeader("content-type");
+    if (version !== undefined && reply.statusCode === 200 && typeof payload === "string") {
+      if (typeof contentType === "string")
+        cache.set(request.url, version, { body: payload, contentType }, Date.now());
+      reply.header("x-cache", "miss");
+    }
+    return payload;
+  };
+}
+
 /** Registers every operation of the policy table with its definition; call after the auth plugin's hooks. */
 export function registerRoutes(
   app: FastifyInstance,
@@ -101,6 +135,7 @@ export function registerRoutes(
   rateLimit: number,
 ): void {
   assertRoutesMatchPolicy(routes);
+  const cache = context.publicCache;
   for (const id of operationIds) {
     const op = policy[id];
     const definition = routes[id];
@@ -129,11 +164,14 @@ export function registerRoutes(
         response,
       },
       // Before the body is read or checked: a refused caller learns nothing from validation errors.
-      onRequest: async (request: FastifyRequest) => {
+      onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
         const principal = await principalOf(request);
         if (op.rules[principal.role as Role] === "deny") throw denied(principal, id);
         principals.set(request, principal);
+        if (cache !== null && definition.publicCache === true && principal.role === "public")
+          return answerFromCache(cache, context, request, reply);
       },
+      ...(cache !== null && definition.publicCache === true ? { onSend: keepForPublic(cache) } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const principal = principals.get(request) ?? (await principalOf(request));
         const rule = op.rules[principal.role as Role];

@@ -46,6 +46,11 @@ export interface RouteDefinition<
   readonly description?: string;
   /** The largest body accepted, when not the server's default. */
   readonly bodyLimit?: (context: ServerContext) => number;
+  /**
+   * The public's answer depends on nothing but the URL and the published record (src/server/public-cache.ts):
+   * it may be kept for the public until the audit log grows.
+   */
+  readonly publicCache?: true;
   /** The route's requests per minute per address, when stricter than the API's. */
   readonly rateLimit?: number;
   readonly handler: (

@@ -13,6 +13,7 @@ import { actorOf, idParams } from "./common.js";
 export const listIncidents = route({
   query: incidentListQuery,
   response: incidentPage,
+  publicCache: true,
   handler: async ({ query, principal }, { store, agreement }) => {
     checkPartyFilter(query.party, principal, agreement);
     const visibleTo = readerVisibility(principal, agreement);
@@ -25,6 +26,7 @@ export const listIncidents = route({
 export const getIncident = route({
   params: idParams,
   response: incidentView,
+  publicCache: true,
   handler: async ({ params, principal }, { store, agreement }) =>
     incidentViewFor(store, params.id, principal, agreement),
 });

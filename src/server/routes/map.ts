@@ -46,6 +46,7 @@ export const mapQuery = z
 
 export const getMap = route({
   query: mapQuery,
+  publicCache: true,
   response: z
     .object({
       points: z.array(

@@ -64,6 +64,7 @@ async function withDefaultRange(
 }
 
 export const getStats = route({
+  publicCache: true,
   description: [
     "Without `from`, the counts cover the year up to `to` by day, two years by week or five by month; without `to`",
     "either, up to the date of the latest incident the reader may see (today when there is none). Give `from` (and",
