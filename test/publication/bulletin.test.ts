@@ -220,6 +220,23 @@ describe("composeBulletin: incidents placed only to the country", () => {
     );
   });
 
+  it("beside a narrowed country, one taken whole keeps its country-level incidents, as publication does", async () => {
+    const mixed = {
+      ...minsk,
+      id: "mixed-territory",
+      territory: { countries: ["SY", "UA"], admin1: ["UA-14"] },
+    };
+    const d = await composeBulletin(store.store, mixed, { period: "daily", date: "2017-01-05" }, admin, {
+      now,
+    });
+    assert.deepEqual(
+      d.governorates.filter((g) => g.code === null).map((g) => [g.country, g.claimed]),
+      [["SY", 1]],
+      "Syria's nationwide incident counts; Ukraine's, outside the named units, does not",
+    );
+    assert.ok(!d.incidents.some((i) => i.id === kyiv));
+  });
+
   it("a territory narrowed to some units leaves them out, as publication does", async () => {
     const d = await composeBulletin(store.store, minsk, { period: "daily", date: "2017-01-05" }, admin, {
       now,

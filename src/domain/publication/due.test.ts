@@ -80,4 +80,12 @@ describe("inTerritory", () => {
     assert.equal(inTerritory(donbas, { country: "UA", admin1: "UA-30" }), false);
     assert.equal(inTerritory(donbas, { country: "UA", admin1: null }), false);
   });
+  it("a country listed without admin1 of its own lies in it whole, beside one that is narrowed", () => {
+    const mixed = { territory: { countries: ["UA", "MD"], admin1: ["UA-14"] } };
+    assert.equal(inTerritory(mixed, { country: "MD", admin1: "MD-BD" }), true);
+    assert.equal(inTerritory(mixed, { country: "MD", admin1: null }), true);
+    assert.equal(inTerritory(mixed, { country: "UA", admin1: "UA-14" }), true);
+    assert.equal(inTerritory(mixed, { country: "UA", admin1: "UA-30" }), false);
+    assert.equal(inTerritory(mixed, { country: "UA", admin1: null }), false);
+  });
 });

@@ -1,4 +1,5 @@
 // When an incident is published: the agreement's publication policy applied to its verdict and the clock.
+import { territoryContains } from "../agreement/in-force.js";
 import type { Agreement } from "../agreement/schema.js";
 import type { Incident } from "../records/incident.js";
 import type { Verdict } from "../records/verification.js";
@@ -52,12 +53,14 @@ export function isPublicationDue(
   return dueAt !== null && Date.parse(dueAt) <= Date.parse(now);
 }
 
-/** Whether the incident lies in the agreement's territory: its policy, not another agreement's, decides. */
+/**
+ * Whether the incident lies in the agreement's territory: its policy, not another agreement's, decides. The
+ * rule is the agreement's own (`territoryContains`), so a complaint is taken and an incident published over
+ * the same ground.
+ */
 export function inTerritory(
   agreement: Pick<Agreement, "territory">,
   incident: Pick<Incident, "country" | "admin1">,
 ): boolean {
-  const { countries, admin1 } = agreement.territory;
-  if (!countries.includes(incident.country)) return false;
-  return admin1 === undefined || (incident.admin1 !== null && admin1.includes(incident.admin1));
+  return territoryContains(agreement.territory, incident);
 }

@@ -55,20 +55,19 @@ export function bulletinSpan(request: BulletinRequest): { from: string; to: stri
 }
 
 /**
- * The territory as the store's place filter: its first-level units (those the agreement names, else every one
- * the gazetteer knows there) and, for a territory of whole countries, the incidents placed only to one of its
- * countries, which lie in it as surely (as for publication: see `inTerritory`).
+ * The territory as the store's place filter: the first-level units the agreement names, every one the gazetteer
+ * knows in a country it takes whole, and the incidents placed only to such a country, which lie in it as surely
+ * (the agreement's one rule: see `inTerritory`).
  */
 const territoryPlaces = (
   agreement: Agreement,
   names: Names,
-): Required<Pick<IncidentFilter, "admin1" | "countryLevel">> =>
-  agreement.territory.admin1 !== undefined
-    ? { admin1: [...agreement.territory.admin1], countryLevel: [] }
-    : {
-        admin1: agreement.territory.countries.flatMap((c) => names.admin1Codes(c)),
-        countryLevel: [...agreement.territory.countries],
-      };
+): Required<Pick<IncidentFilter, "admin1" | "countryLevel">> => {
+  const named = agreement.territory.admin1 ?? [];
+  const narrowed = new Set(named.map((code) => code.slice(0, 2)));
+  const whole = agreement.territory.countries.filter((c) => !narrowed.has(c));
+  return { admin1: [...named, ...whole.flatMap((c) => names.admin1Codes(c))], countryLevel: whole };
+};
 
 const allStatuses: readonly IncidentStatus[] = ["open", "awaiting_positions", "decided", "published"];
 
