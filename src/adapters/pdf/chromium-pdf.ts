@@ -1,6 +1,6 @@
 // Prints a bulletin's HTML to PDF with the system's Chromium (Debian's package), driven by playwright-core.
 import { accessSync, constants } from "node:fs";
-import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { resolveChromiumPath } from "../../config.js";
 import { TruceError } from "../../errors.js";
 
@@ -35,8 +35,10 @@ export async function renderBulletinPdf(html: string, options: PdfOptions = {}):
     );
   }
   const timeout = options.timeoutMs ?? 60_000;
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   try {
+    // Loaded on the first PDF only: playwright-core costs each server process about 90 MB and 0.4 s at start.
+    const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath, args, headless: true, timeout });
     const page = await browser.newPage({ javaScriptEnabled: false });
     // Nothing outside the document is fetched: the bulletin is self-contained, and anything else is refused.
