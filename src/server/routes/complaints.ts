@@ -9,35 +9,9 @@ import { readComplaint } from "../complaint-input.js";
 import { notFound } from "../http-errors.js";
 import { RECORD_ID } from "../incident-view-for.js";
 import { route } from "../route.js";
+import { complaintPage, filedComplaint } from "../schemas/complaints.js";
 import { MAX_PAGE } from "../schemas/incident-query.js";
 import { idParams } from "./common.js";
-
-const attachment = z
-  .object({
-    id: z.string(),
-    complaintId: z.string(),
-    filename: z.string(),
-    mediaType: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-  })
-  .meta({ id: "Attachment" });
-
-const complaint = z
-  .object({
-    id: z.string(),
-    documentId: z.string(),
-    reportId: z.string(),
-    incidentId: z.string().nullable(),
-    filedBy: z.string(),
-    complainant: z.string(),
-    complainantRole: z.enum(["party", "guarantor"]),
-    witness: z.string().nullable().describe("Restricted: only for roles that see restricted fields"),
-    coordinatesRestricted: z.boolean(),
-    createdAt: z.string(),
-    attachments: z.array(attachment),
-  })
-  .meta({ id: "Complaint" });
 
 export const listComplaints = route({
   query: z.object({
@@ -56,9 +30,7 @@ export const listComplaints = route({
       .regex(/^[A-Za-z0-9_-]+$/, "is not a page cursor")
       .optional(),
   }),
-  response: z
-    .object({ items: z.array(complaint), next: z.string().nullable() })
-    .meta({ id: "ComplaintPage" }),
+  response: complaintPage,
   handler: async ({ query, principal }, { store }) => {
     let complainant = query.complainant;
     if (principal.role === "party") {
@@ -83,15 +55,7 @@ export const createComplaint = route({
   status: 201,
   // JSON complaints carry no files; multipart forms are bounded by their own limits (see complaint-input.ts).
   bodyLimit: (context) => context.config.bodyLimit,
-  response: z
-    .object({
-      complaintId: z.string(),
-      documentId: z.string(),
-      reportId: z.string(),
-      incidentId: z.string(),
-      attachmentIds: z.array(z.string()),
-    })
-    .meta({ id: "FiledComplaint" }),
+  response: filedComplaint,
   description: [
     "multipart/form-data (the browser's form) or application/json (no files). Fields: narrative, date (YYYY-MM-DD),",
     "datePrecision (1 day, 2 week, 3 month), lat and lon (a point on the map) or place (a name the gazetteer knows),",

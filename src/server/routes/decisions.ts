@@ -5,7 +5,8 @@ import { recordReply } from "../../application/record-reply.js";
 import { TruceError } from "../../errors.js";
 import { readableIncident } from "../incident-view-for.js";
 import { route } from "../route.js";
-import { position, reply, verdict } from "../schemas/records.js";
+import { positionOutcome } from "../schemas/decisions.js";
+import { reply, verdict } from "../schemas/records.js";
 import { actorOf, idParams } from "./common.js";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
@@ -31,16 +32,7 @@ export const createPosition = route({
       .optional()
       .describe("The account's own guarantor state, if given at all: a position is never taken for another"),
   }),
-  response: z
-    .object({
-      position,
-      verdict: verdict.nullable().describe("The verdict in force after this position"),
-      newVerdict: z.boolean().describe("Whether this position changed the verdict"),
-      status: z.string(),
-      decision: z.object({ rule: z.string(), reason: z.string(), missing: z.array(z.string()) }),
-      notified: z.object({ party: z.string(), replyBy: z.string() }).nullable(),
-    })
-    .meta({ id: "PositionOutcome" }),
+  response: positionOutcome,
   description:
     "The position is the signed-in guarantor's own: its state is the account's, never a field of the request.",
   handler: async ({ params, body, principal }, context) => {

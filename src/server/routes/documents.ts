@@ -20,7 +20,7 @@ import type { Repositories } from "../../ports/store.js";
 import { notFound } from "../http-errors.js";
 import { RECORD_ID, readableIncident } from "../incident-view-for.js";
 import { route } from "../route.js";
-import { report as reportSchema } from "../schemas/records.js";
+import { documentText } from "../schemas/documents.js";
 import { partyNamingFor, readableReport, readerVisibility } from "../visibility.js";
 import { idParams } from "./common.js";
 
@@ -73,27 +73,7 @@ export const getDocument = route({
       .optional()
       .describe("The incident the document is read through (required unless the account sees everything)"),
   }),
-  response: z
-    .object({
-      id: z.string(),
-      source: z.string(),
-      channel: z.string(),
-      origin: z.string().nullable(),
-      title: z.string().nullable(),
-      published: z.string().nullable(),
-      receivedAt: z.string(),
-      contentType: z.string(),
-      contentHash: z.string(),
-      text: z.string().nullable().describe("The article text the spans point into"),
-      textProblem: z.string().nullable(),
-      reports: z.array(reportSchema),
-      partiesNamed: z
-        .boolean()
-        .describe(
-          "Whether every actor is named to this reader; when not, a complaint's maker and the parties its reports name are withheld",
-        ),
-    })
-    .meta({ id: "DocumentText" }),
+  response: documentText,
   handler: async ({ params, query, principal }, { store, agreement }) => {
     const found = await readableDocument(store, params.id, query.incident, principal, agreement);
     const document = withholdDocumentNames(redactDocument(found.document, principal), found.naming);

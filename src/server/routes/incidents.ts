@@ -5,8 +5,9 @@ import { splitIncident } from "../../application/split-incident.js";
 import { provedEntries } from "../audit-proofs.js";
 import { incidentViewFor, readableIncident } from "../incident-view-for.js";
 import { route } from "../route.js";
+import { incidentAudit as incidentAuditSchema } from "../schemas/incident-audit.js";
 import { incidentListQuery, queryOf } from "../schemas/incident-query.js";
-import { auditEntry, incident, incidentPage, incidentView, inclusionProof } from "../schemas/records.js";
+import { incident, incidentPage, incidentView } from "../schemas/records.js";
 import { checkPartyFilter, readerVisibility, shownIncident } from "../visibility.js";
 import { actorOf, idParams } from "./common.js";
 
@@ -33,15 +34,7 @@ export const getIncident = route({
 
 export const incidentAudit = route({
   params: idParams,
-  response: z
-    .object({
-      incident: z.string(),
-      checkpoint: z
-        .object({ treeSize: z.number().int(), rootHash: z.string(), keyId: z.string(), at: z.string() })
-        .nullable(),
-      entries: z.array(z.object({ entry: auditEntry, proof: inclusionProof.nullable() })),
-    })
-    .meta({ id: "IncidentAudit" }),
+  response: incidentAuditSchema,
   handler: async ({ params, principal }, { store, auditKey, agreement }) => {
     const view = await incidentViewFor(store, params.id, principal, agreement);
     const { checkpoint, entries } = await provedEntries(store, auditKey.publicKey, view.audit);

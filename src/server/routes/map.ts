@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
+import { mapData } from "../schemas/map.js";
 import { checkPartyFilter, readerVisibility, shownPoint } from "../visibility.js";
 
 const MAX_POINTS = 100_000;
@@ -47,28 +48,7 @@ export const mapQuery = z
 export const getMap = route({
   query: mapQuery,
   publicCache: true,
-  response: z
-    .object({
-      points: z.array(
-        z.object({
-          id: z.string(),
-          lat: z.number(),
-          lon: z.number(),
-          status: z.string(),
-          accused: z.string().nullable(),
-          eventType: z.string(),
-          date: z.string().nullable(),
-          coordinatesRestricted: z.boolean(),
-        }),
-      ),
-      truncated: z
-        .boolean()
-        .describe("More incidents match than `limit` points: narrow the filter or zoom in"),
-      admin1: z
-        .array(z.object({ admin1: z.string().nullable(), count: z.number().int() }))
-        .describe("Incidents per governorate (ISO 3166-2), for shading"),
-    })
-    .meta({ id: "MapData" }),
+  response: mapData,
   handler: async ({ query, principal }, { store, agreement }) => {
     checkPartyFilter(query.party, principal, agreement);
     const visibleTo = readerVisibility(principal, agreement);

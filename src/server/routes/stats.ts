@@ -11,15 +11,8 @@ import { addDays } from "../../extraction/stages/reference-date.js";
 import type { IncidentFilter, Repositories } from "../../ports/store.js";
 import { route } from "../route.js";
 import { filterFields, filterOf } from "../schemas/incident-query.js";
+import { complianceStatistics as statisticsSchema } from "../schemas/statistics.js";
 import { checkPartyFilter } from "../visibility.js";
-
-const series = z.object({
-  key: z.string(),
-  claimed: z.array(z.number().int()),
-  verified: z.array(z.number().int()),
-  claimedTotal: z.number().int(),
-  verifiedTotal: z.number().int(),
-});
 
 /**
  * Days counted when the request names no `from`: a year by day, two by week, five by month. Over every incident
@@ -80,38 +73,7 @@ export const getStats = route({
         ctx.addIssue({ code: "custom", path: ["from"], message: `${q.from} is after to (${q.to})` });
       }
     }),
-  response: z
-    .object({
-      granularity: z.enum(granularities),
-      periods: z.array(z.string()),
-      total: z.object({ claimed: z.array(z.number().int()), verified: z.array(z.number().int()) }),
-      parties: z
-        .array(series)
-        .describe("Per party: named as perpetrator by sources (claimed), by a verdict (verified)"),
-      governorates: z.array(series),
-      undated: z.number().int(),
-      alerts: z.array(
-        z.object({
-          subject: z.enum(["total", "party", "admin1"]),
-          key: z.string().nullable(),
-          measure: z.enum(["claimed", "verified"]),
-          period: z.string(),
-          count: z.number(),
-          mean: z.number(),
-          sd: z.number(),
-          threshold: z.number(),
-        }),
-      ),
-      rule: z.object({
-        window: z.number().int(),
-        minBaseline: z.number().int(),
-        sigmas: z.number(),
-        minCount: z.number().int(),
-        description: z.string(),
-      }),
-      partiesNamed: z.boolean(),
-    })
-    .meta({ id: "ComplianceStatistics" }),
+  response: statisticsSchema,
   handler: async ({ query, principal }, { store, agreement, now }) => {
     checkPartyFilter(query.party, principal, agreement);
     return complianceStatistics(

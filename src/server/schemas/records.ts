@@ -2,9 +2,9 @@
 // not named here never leave the server).
 import { z } from "zod";
 import { classifications, evidenceGrades, incidentStatuses } from "../../cli/support/incident-filters.js";
-import { allEventTypes } from "../../domain/ontology.js";
+import { allEventTypes, type EventType } from "../../domain/ontology.js";
 
-export const eventType = z.enum(allEventTypes as [string, ...string[]]);
+export const eventType = z.enum(allEventTypes as [EventType, ...EventType[]]);
 export const incidentStatus = z.enum(incidentStatuses);
 export const evidenceGrade = z.enum(evidenceGrades);
 export const classification = z.enum(classifications);
