@@ -14,7 +14,7 @@ export const getExport = route({
     "Published incidents only, redacted for the reader (restricted coordinates rounded, never a witness), with the same filters as the list.",
   handler: async ({ params, query, principal, reply }, context) => {
     checkPartyFilter(query.party, principal, context.agreement);
-    const result = exportIncidents(context.store, params.format, principal, filterOf(query), {
+    const result = exportIncidents(context.store, params.format, principal, filterOf(query, context.agreement), {
       agreements: context.agreements,
       baseUrl: context.config.publicUrl,
       now: context.now,

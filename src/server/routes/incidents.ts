@@ -19,7 +19,7 @@ export const listIncidents = route({
     checkPartyFilter(query.party, principal, agreement);
     const visibleTo = readerVisibility(principal, agreement);
     if (visibleTo === null) return { items: [], next: null };
-    const page = await store.incidents.list({ ...queryOf(query), visibleTo });
+    const page = await store.incidents.list({ ...queryOf(query, agreement), visibleTo });
     return { items: page.items.map((i) => shownIncident(i, principal, agreement)), next: page.next };
   },
 });

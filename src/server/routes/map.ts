@@ -54,7 +54,7 @@ export const getMap = route({
     const visibleTo = readerVisibility(principal, agreement);
     if (visibleTo === null) return { points: [], truncated: false, admin1: [] };
     // Shading counts every governorate, so the box narrows the points only.
-    const filter = { ...filterOf(query), visibleTo };
+    const filter = { ...filterOf(query, agreement), visibleTo };
     const [points, counts] = await Promise.all([
       store.incidents.points(
         query.bbox === undefined ? filter : { ...filter, bbox: query.bbox },

@@ -78,7 +78,7 @@ export const getStats = route({
     checkPartyFilter(query.party, principal, agreement);
     return complianceStatistics(
       store,
-      await withDefaultRange(filterOf(query), query.granularity, () =>
+      await withDefaultRange(filterOf(query, agreement), query.granularity, () =>
         defaultEnd(store, principal, agreement, now().slice(0, 10)),
       ),
       principal,

@@ -2,6 +2,8 @@
 // checked and turned into the store's filter; a bad value is a 400 naming the parameter.
 import { z } from "zod";
 import { evidenceGrades, incidentStatuses } from "../../cli/support/incident-filters.js";
+import type { Agreement } from "../../domain/agreement/schema.js";
+import { zoneUnits } from "../../domain/agreement/zone-units.js";
 import { allEventTypes, type EventType } from "../../domain/ontology.js";
 import type { EvidenceGrade, IncidentStatus } from "../../domain/records/incident.js";
 import type { IncidentFilter, IncidentQuery } from "../../ports/store.js";
@@ -54,6 +56,10 @@ const eventType = z
   .string()
   .transform((s) => allEventTypes.find((t) => t.toLowerCase() === s.toLowerCase()) ?? s)
   .pipe(z.enum(allEventTypes as [EventType, ...EventType[]])) as unknown as z.ZodType<EventType>;
+const zone = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/) as unknown as z.ZodType<string>;
 const status = z.enum(incidentStatuses) as z.ZodType<IncidentStatus>;
 const grade = z.enum(evidenceGrades) as z.ZodType<EvidenceGrade>;
 
@@ -61,6 +67,11 @@ export const filterFields = {
   from: day.optional().describe("Incidents dated on or after this day"),
   to: day.optional().describe("Incidents dated on or before this day"),
   admin1: listOf(admin1, "an ISO 3166-2 code such as SY-ID").optional(),
+  zone: listOf(zone, "a zone id of the agreement such as idlib")
+    .optional()
+    .describe(
+      "Comma-separated zone ids of the agreement (GET /api/agreement): the incidents in the first-level units the zones name; with admin1, those in both",
+    ),
   party: listOf(party, "an actor id such as SY-GOV").optional(),
   eventType: listOf(eventType, "an ACLED event type").optional(),
   status: listOf(status, `a status (${incidentStatuses.join(", ")})`).optional(),
@@ -98,12 +109,23 @@ export const incidentListQuery = z
 
 type FilterInput = z.output<typeof incidentFilterQuery>;
 
-/** The store's filter from the checked query; absent parameters stay absent. */
-export function filterOf(q: FilterInput): IncidentFilter {
+/** The admin1 filter: the units asked for, narrowed to the zones' units when zones are asked for too. */
+function placesOf(q: FilterInput, agreement: Agreement): string[] | undefined {
+  if (q.zone === undefined) return q.admin1;
+  const units = zoneUnits(agreement, q.zone);
+  return q.admin1 === undefined ? units : q.admin1.filter((code) => units.includes(code));
+}
+
+/**
+ * The store's filter from the checked query (zones as the agreement draws them); absent parameters stay absent.
+ * Throws TRUCE_E_INVALID_INPUT for a zone the agreement does not have.
+ */
+export function filterOf(q: FilterInput, agreement: Agreement): IncidentFilter {
+  const admin1 = placesOf(q, agreement);
   return {
     ...(q.from === undefined ? {} : { from: q.from }),
     ...(q.to === undefined ? {} : { to: q.to }),
-    ...(q.admin1 === undefined ? {} : { admin1: q.admin1 }),
+    ...(admin1 === undefined ? {} : { admin1 }),
     ...(q.party === undefined ? {} : { party: q.party }),
     ...(q.eventType === undefined ? {} : { eventType: q.eventType }),
     ...(q.status === undefined ? {} : { status: q.status }),
@@ -111,9 +133,9 @@ export function filterOf(q: FilterInput): IncidentFilter {
   };
 }
 
-export function queryOf(q: z.output<typeof incidentListQuery>): IncidentQuery {
+export function queryOf(q: z.output<typeof incidentListQuery>, agreement: Agreement): IncidentQuery {
   return {
-    ...filterOf(q),
+    ...filterOf(q, agreement),
     sort: q.sort,
     order: q.order,
     limit: q.limit,
