@@ -14,11 +14,17 @@ export const getExport = route({
     "Published incidents only, redacted for the reader (restricted coordinates rounded, never a witness), with the same filters as the list.",
   handler: async ({ params, query, principal, reply }, context) => {
     checkPartyFilter(query.party, principal, context.agreement);
-    const result = exportIncidents(context.store, params.format, principal, filterOf(query, context.agreement), {
-      agreements: context.agreements,
-      baseUrl: context.config.publicUrl,
-      now: context.now,
-    });
+    const result = exportIncidents(
+      context.store,
+      params.format,
+      principal,
+      filterOf(query, context.agreement),
+      {
+        agreements: context.agreements,
+        baseUrl: context.config.publicUrl,
+        now: context.now,
+      },
+    );
     return reply
       .type(result.mediaType)
       .header("content-disposition", `attachment; filename="${result.filename}"`)
