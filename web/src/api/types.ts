@@ -61,7 +61,7 @@ export type IncidentView = Body<typeof incidentView>;
 export type ReportSide = IncidentView["reports"][number];
 export type FieldComparison = IncidentView["comparison"][number];
 
-export type { Agreement, Regime } from "../../../src/domain/agreement/schema.js";
+export type { Agreement, Regime, Zone } from "../../../src/domain/agreement/schema.js";
 
 /** `GET /api/map`: the points to cluster and the counts that shade the governorates. */
 export type MapData = Body<typeof mapData>;

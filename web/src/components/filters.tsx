@@ -3,11 +3,12 @@
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { allEventTypes } from "../../../src/domain/ontology.js";
+import type { ZoneChoice } from "../api/agreement.js";
 import type { EvidenceGrade, IncidentStatus } from "../api/types.js";
 import { useI18n } from "../i18n/i18n.js";
 import { governorates } from "../map/boundaries.js";
 
-export const filterKeys = ["from", "to", "admin1", "party", "eventType", "status", "grade"] as const;
+export const filterKeys = ["from", "to", "admin1", "zone", "party", "eventType", "status", "grade"] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
 
@@ -36,12 +37,14 @@ export const filtersKey = (filters: Filters): string =>
 interface FilterFormProps {
   readonly filters: Filters;
   readonly parties: readonly string[];
+  /** The agreement's zones; without any, the form has no zone filter. */
+  readonly zones?: readonly ZoneChoice[];
   readonly onApply: (filters: Filters) => void;
   /** Which filters to show (the dashboard has no use for status or grade). */
   readonly only?: readonly FilterKey[];
 }
 
-export function FilterForm({ filters, parties, onApply, only }: FilterFormProps): JSX.Element {
+export function FilterForm({ filters, parties, zones = [], onApply, only }: FilterFormProps): JSX.Element {
   const { t, label, locale, actor } = useI18n();
   const shown = (key: FilterKey): boolean => only === undefined || only.includes(key);
   // What the reader is choosing, applied on submit; a new address (back button, a map click) starts it afresh.
@@ -102,6 +105,12 @@ export function FilterForm({ filters, parties, onApply, only }: FilterFormProps)
         select(
           "admin1",
           governorates.map((g) => ({ value: g.code, text: locale === "ar" ? g.nameAr : g.nameEn })),
+        )}
+      {shown("zone") &&
+        zones.length > 0 &&
+        select(
+          "zone",
+          zones.map((z) => ({ value: z.id, text: z.name })),
         )}
       {shown("party") &&
         select(

@@ -48,6 +48,7 @@ export const ar: Partial<Catalogue> & Readonly<Record<`actor.${string}`, string>
   "filter.from": "من",
   "filter.to": "إلى",
   "filter.admin1": "المحافظة",
+  "filter.zone": "المنطقة",
   "filter.party": "الطرف",
   "filter.eventType": "نوع الحدث",
   "filter.status": "الحالة",

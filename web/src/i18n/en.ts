@@ -51,6 +51,7 @@ export const en = {
   "filter.from": "From",
   "filter.to": "To",
   "filter.admin1": "Governorate",
+  "filter.zone": "Zone",
   "filter.party": "Party",
   "filter.eventType": "Event type",
   "filter.status": "Status",

@@ -2,7 +2,7 @@
 // guarantors verified, and escalation alerts (a period that spikes against its trailing baseline).
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
-import { partiesOf, useAgreement } from "../api/agreement.js";
+import { partiesOf, useAgreement, zonesOf } from "../api/agreement.js";
 import { api } from "../api/client.js";
 import type { Stats } from "../api/types.js";
 import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
@@ -30,6 +30,7 @@ export function DashboardPage(): JSX.Element {
   const granularity: Granularity = granularities.find((g) => g === query.get("by")) ?? "week";
   const agreement = useAgreement();
   const parties = useMemo(() => partiesOf(agreement.data), [agreement.data]);
+  const zones = useMemo(() => zonesOf(agreement.data), [agreement.data]);
   const stats = useResource(
     () => api.get<Stats>("/api/stats", { ...filters, granularity }),
     `${filtersKey(filters)}/${granularity}`,
@@ -86,8 +87,9 @@ export function DashboardPage(): JSX.Element {
       <FilterForm
         filters={filters}
         parties={parties}
+        zones={zones}
         onApply={(next) => go(next)}
-        only={["from", "to", "admin1", "party", "eventType"]}
+        only={["from", "to", "admin1", "zone", "party", "eventType"]}
       />
       <div class="field field-inline">
         <label for="granularity">{t("dashboard.granularity")}</label>

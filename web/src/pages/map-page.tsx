@@ -2,7 +2,7 @@
 // (the list is also how a keyboard or screen-reader user reaches each incident).
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
-import { partiesOf, useAgreement } from "../api/agreement.js";
+import { partiesOf, useAgreement, zonesOf } from "../api/agreement.js";
 import { api } from "../api/client.js";
 import type { MapData } from "../api/types.js";
 import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
@@ -77,6 +77,7 @@ export function MapPage(): JSX.Element {
   const colourBy: ColourBy = query.get("colour") === "party" ? "party" : "status";
   const agreement = useAgreement();
   const parties = useMemo(() => partiesOf(agreement.data), [agreement.data]);
+  const zones = useMemo(() => zonesOf(agreement.data), [agreement.data]);
   const map = useResource(() => api.get<MapData>("/api/map", { ...filters, limit: MAP_LIMIT }), key);
   usePageTitle(t("page.map"));
 
@@ -94,7 +95,7 @@ export function MapPage(): JSX.Element {
   return (
     <section class="page page-map">
       <h1>{t("page.map")}</h1>
-      <FilterForm filters={filters} parties={parties} onApply={(next) => go(next)} />
+      <FilterForm filters={filters} parties={parties} zones={zones} onApply={(next) => go(next)} />
       <fieldset class="toggle">
         <legend>{t("map.colourBy")}</legend>
         {(["status", "party"] as const).map((option) => (
