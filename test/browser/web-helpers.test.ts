@@ -1,7 +1,11 @@
 // The web application's small pure parts: route matching, safe links, span highlighting, file sniffing, bulletin
-// weeks, and the catalogues (every translation keeps the placeholders of the English it translates).
+// weeks, the zones the filters offer, and the catalogues (every translation keeps the placeholders of the English it translates).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { loadAgreement } from "../../src/adapters/data/load-context.js";
+import type { Agreement } from "../../src/domain/agreement/schema.js";
+import { zonesOf } from "../../web/src/api/agreement.js";
 import { withQuery } from "../../web/src/api/client.js";
 import { segmentsOf } from "../../web/src/components/segments.js";
 import { contradicts, sniffType } from "../../web/src/components/sniff-type.js";
@@ -138,6 +142,47 @@ describe("weeks", () => {
   });
 });
 
+describe("the zones the filters offer", () => {
+  const syria = loadAgreement(
+    fileURLToPath(new URL("../../data/agreements/syria-2016.yaml", import.meta.url)),
+  );
+
+  it("are each zone id once, named as the agreement first names it, in its order", () => {
+    const mentions = syria.regimes.flatMap((r) => r.zones ?? []).filter((z) => z.id === "idlib");
+    assert.ok(mentions.length > 1, "idlib is a zone of several regimes");
+    assert.deepEqual(zonesOf(syria), [
+      { id: "idlib", name: "Idlib de-escalation area" },
+      { id: "northern-homs", name: "Northern Homs de-escalation area" },
+      { id: "eastern-ghouta", name: "Eastern Ghouta de-escalation area" },
+      { id: "south", name: "Southern de-escalation area" },
+      { id: "southwest", name: "South-west de-escalation area" },
+    ]);
+  });
+
+  it("leave out a zone drawn only as a polygon (the API filters by governorates), and are none without zones", () => {
+    const [first, ...rest] = syria.regimes;
+    assert.ok(first !== undefined);
+    const ring: [number, number][] = [
+      [36, 35],
+      [37, 35],
+      [37, 36],
+      [36, 35],
+    ];
+    const square = { type: "Polygon" as const, coordinates: [ring] };
+    const drawn: Agreement = {
+      ...syria,
+      regimes: [{ ...first, zones: [{ id: "drawn", name: "Drawn only", geometry: square }] }, ...rest],
+    };
+    assert.deepEqual(
+      zonesOf(drawn).map((z) => z.id),
+      ["idlib", "northern-homs", "eastern-ghouta", "south", "southwest"],
+    );
+    const unzoned: Agreement = { ...syria, regimes: syria.regimes.map(({ zones: _, ...r }) => r) };
+    assert.deepEqual(zonesOf(unzoned), []);
+    assert.deepEqual(zonesOf(null), []);
+  });
+});
+
 describe("catalogues", () => {
   const placeholders = (s: string): string[] =>
     [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
@@ -152,9 +197,9 @@ describe("catalogues", () => {
     }
   });
 
-  it("give Arabic for the navigation and every page title", () => {
+  it("give Arabic for the navigation, every page title and every filter", () => {
     const arabic: Readonly<Record<string, string>> = ar;
-    for (const key of Object.keys(en).filter((k) => k.startsWith("nav.") || k.startsWith("page."))) {
+    for (const key of Object.keys(en).filter((k) => /^(nav|page|filter)\./.test(k))) {
       assert.match(arabic[key] ?? "", /[\u0600-\u06FF]/, key);
     }
   });
