@@ -3,7 +3,7 @@
 import type { Resource } from "../use-resource.js";
 import { useResource } from "../use-resource.js";
 import { api } from "./client.js";
-import type { Agreement, Regime, Zone } from "./types.js";
+import type { Agreement, Regime } from "./types.js";
 
 let cached: Promise<Agreement> | null = null;
 
@@ -62,21 +62,4 @@ export function targetsOf(agreement: Agreement | null): string[] {
 export function guarantorsOf(agreement: Agreement | null): string[] {
   if (agreement === null) return [];
   return [...new Set(agreement.verdicts.voters ?? agreement.regimes.flatMap((r) => r.guarantors))];
-}
-
-/** A zone the incident filters offer: its id (the API's `zone=`) and the name the agreement gives it. */
-export type ZoneChoice = Pick<Zone, "id" | "name">;
-
-/**
- * The zones of every regime, each id once (a zone carried over from one regime to the next keeps its id), with the
- * name of its first mention. A zone drawn only as a polygon is left out: the API filters zones by the
- * governorates they name, and refuses one that names none.
- */
-export function zonesOf(agreement: Agreement | null): ZoneChoice[] {
-  if (agreement === null) return [];
-  const all = agreement.regimes.flatMap((r) => r.zones ?? []);
-  const named = new Map<string, ZoneChoice>();
-  for (const zone of all) if (!named.has(zone.id)) named.set(zone.id, { id: zone.id, name: zone.name });
-  const filterable = new Set(all.filter((zone) => zone.admin1 !== undefined).map((zone) => zone.id));
-  return [...named.values()].filter((zone) => filterable.has(zone.id));
 }

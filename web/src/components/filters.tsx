@@ -3,8 +3,8 @@
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { allEventTypes } from "../../../src/domain/ontology.js";
-import type { ZoneChoice } from "../api/agreement.js";
 import type { EvidenceGrade, IncidentStatus } from "../api/types.js";
+import type { ZoneChoice } from "../api/zones.js";
 import { useI18n } from "../i18n/i18n.js";
 import { governorates } from "../map/boundaries.js";
 

@@ -2,9 +2,10 @@
 // guarantors verified, and escalation alerts (a period that spikes against its trailing baseline).
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
-import { partiesOf, useAgreement, zonesOf } from "../api/agreement.js";
+import { partiesOf, useAgreement } from "../api/agreement.js";
 import { api } from "../api/client.js";
 import type { Stats } from "../api/types.js";
+import { zonesOf } from "../api/zones.js";
 import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
 import { type ChartSeries, LineChart } from "../components/line-chart.js";
 import { ErrorMessage, Loading, usePageTitle } from "../components/status.js";

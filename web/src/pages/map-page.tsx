@@ -2,9 +2,10 @@
 // (the list is also how a keyboard or screen-reader user reaches each incident).
 import type { JSX } from "preact";
 import { useMemo } from "preact/hooks";
-import { partiesOf, useAgreement, zonesOf } from "../api/agreement.js";
+import { partiesOf, useAgreement } from "../api/agreement.js";
 import { api } from "../api/client.js";
 import type { MapData } from "../api/types.js";
+import { zonesOf } from "../api/zones.js";
 import { FilterForm, type Filters, filtersKey, filtersOf } from "../components/filters.js";
 import { IncidentTable } from "../components/incident-table.js";
 import { ErrorMessage, usePageTitle } from "../components/status.js";
