@@ -6,6 +6,7 @@
 // counted by each worker on its own, so a client spread over N connections may send up to N times it.
 import cluster, { type Worker } from "node:cluster";
 import { fileURLToPath } from "node:url";
+import { TruceError } from "../errors.js";
 import type { ServerConfig } from "./config.js";
 import type { FirstRunReport } from "./first-run.js";
 import { type ServeOptions, serve } from "./serve.js";
@@ -99,7 +100,12 @@ export async function serveCluster(
         return new Promise<number>((resolve, reject) => {
           worker.once("listening", (address) => resolve(address.port));
           worker.once("exit", (code, signal) =>
-            reject(new Error(`a server worker failed to start (${signal ?? `exit code ${code}`})`)),
+            reject(
+              new TruceError(
+                "TRUCE_E_SERVER_CONFIG",
+                `a server worker failed to start (${signal ?? `exit code ${code}`}): its message is above`,
+              ),
+            ),
           );
         });
       }),

@@ -1,6 +1,7 @@
 // Runs the server until a signal: first-run set-up, the listening socket, publication every minute, a graceful stop.
 // In a cluster (src/server/serve-cluster.ts) the primary does the set-up and the publication, the workers listen.
 import type { FastifyInstance } from "fastify";
+import { TruceError } from "../errors.js";
 import { createServer } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import type { ServerContext } from "./context.js";
@@ -31,6 +32,23 @@ export interface ServeOptions {
   readonly role?: ServerRole;
 }
 
+/** Listens, or says plainly why the address cannot be had (taken, or not this process's to take). */
+async function listen(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw error;
+    const why =
+      code === "EADDRINUSE"
+        ? "is in use by another program: stop it or choose another --port"
+        : code === "EACCES"
+          ? "may not be taken by this user: choose a --port above 1023"
+          : "is not an address of this machine: choose another --host";
+    throw new TruceError("TRUCE_E_SERVER_CONFIG", `${config.host}:${config.port} ${why}`, { cause: error });
+  }
+}
+
 const noFirstRun: FirstRunReport = { samples: null, demonstration: null, admin: null };
 
 export async function serve(config: ServerConfig, options: ServeOptions): Promise<Serving> {
@@ -50,7 +68,7 @@ export async function serve(config: ServerConfig, options: ServeOptions): Promis
         context.afterVerdict().catch((error: unknown) => app.log.error({ err: error }, "publication failed"));
       }, PUBLISH_EVERY_MS);
     }
-    if (role !== "primary") await app.listen({ host: config.host, port: config.port });
+    if (role !== "primary") await listen(app, config);
     const address = app.server.address();
     const port = typeof address === "object" && address !== null ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);

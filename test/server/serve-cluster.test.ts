@@ -117,7 +117,11 @@ test("a worker that cannot start fails the start, and stops the others", async (
     {},
   );
   try {
-    await assert.rejects(serveCluster(config, { samples: false }), /worker failed to start/);
+    await assert.rejects(
+      serveCluster(config, { samples: false }),
+      (e: Error & { code?: string }) =>
+        e.code === "TRUCE_E_SERVER_CONFIG" && /worker failed to start/.test(e.message),
+    );
   } finally {
     blocker.close();
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // demonstration decisions, the first administrator) showing published incidents on the public map.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createTcpServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -67,6 +68,32 @@ test("the first run of an empty store: samples, demonstration verdicts, publishe
     assert.deepEqual(again.firstRun, { samples: null, demonstration: null, admin: null });
   } finally {
     await again.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a port another program holds is named, with what to do", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "truce-serve-"));
+  const blocker = await new Promise<Server>((resolve) => {
+    const server = createTcpServer();
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+  const address = blocker.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  const config = loadServerConfig(
+    { db: path.join(dir, "truce.db"), port, auditKey: path.join(dir, "audit.key") },
+    {},
+  );
+  try {
+    await assert.rejects(
+      serve(config, { samples: false }),
+      (e: Error & { code?: string }) =>
+        e.code === "TRUCE_E_SERVER_CONFIG" &&
+        e.message.includes(`127.0.0.1:${port} is in use`) &&
+        /--port/.test(e.message),
+    );
+  } finally {
+    blocker.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
