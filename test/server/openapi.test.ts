@@ -78,3 +78,15 @@ test("path parameters are declared, and error responses use the one error shape"
   const schema = JSON.stringify(notFound);
   assert.match(schema, /Error|"code"/);
 });
+
+test("the map's points document their status and event type as the closed lists they are", () => {
+  const point = doc.components.schemas.MapData.properties.points.items;
+  assert.deepEqual(point.properties.status.enum, ["open", "awaiting_positions", "decided", "published"]);
+  assert.ok(point.properties.eventType.enum.includes("Explosions/Remote violence"));
+});
+
+test("the list filters document the agreement's zones", () => {
+  const parameters = doc.paths["/api/incidents"].get.parameters as { name: string; in: string }[];
+  const zone = parameters.find((p) => p.name === "zone" && p.in === "query");
+  assert.ok(zone !== undefined, "zone is a query parameter of the incident list");
+});
