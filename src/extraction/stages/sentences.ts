@@ -1,7 +1,7 @@
 // Sentences and tokens with part of speech and character spans, read by wink-nlp's English model.
 
-import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemToken } from "wink-nlp";
+import { createRequire } from "node:module";
+import winkNLP, { type ItemToken, type Model } from "wink-nlp";
 import type { Span } from "../../domain/text/span.js";
 
 export interface Token {
@@ -30,17 +30,32 @@ export interface Sentence {
 
 const sentenceEnd = /[.!?]["'”’)\]]*$|["”’]$/;
 
-const nlp = winkNLP(model, ["sbd", "pos"]);
-const its = nlp.its;
+let loaded: {
+  readonly nlp: ReturnType<typeof winkNLP>;
+  readonly its: ReturnType<typeof winkNLP>["its"];
+  readonly readLemma: Parameters<ItemToken["out"]>[0];
+} | null = null;
 
-// wink-nlp's type declarations give `its.lemma` a signature `out()` does not accept, though it works at run time.
-const readLemma = its.lemma as unknown as Parameters<ItemToken["out"]>[0];
+/**
+ * The English model, read on first use: it costs a process about 65 MB and 0.4 s, which a server worker that
+ * only answers reads, or a command that never reads an article, need not pay.
+ */
+function english() {
+  if (loaded === null) {
+    const model = createRequire(import.meta.url)("wink-eng-lite-web-model") as Model;
+    const nlp = winkNLP(model, ["sbd", "pos"]);
+    // wink-nlp's type declarations give `its.lemma` a signature `out()` does not accept, though it works at run time.
+    loaded = { nlp, its: nlp.its, readLemma: nlp.its.lemma as unknown as Parameters<ItemToken["out"]>[0] };
+  }
+  return loaded;
+}
 
 /**
  * Splits text into sentences and tokens. Line breaks before a capital (and blank lines) also end sentences,
  * because headlines, datelines and list items often carry no final full stop.
  */
 export function splitSentences(text: string): Sentence[] {
+  const { nlp, its, readLemma } = english();
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out();
