@@ -20,15 +20,13 @@ import type { Agreement } from "../domain/agreement/schema.js";
 import type { Store } from "../ports/store.js";
 import { authModule } from "./auth/index.js";
 import { coalesced } from "./coalesced.js";
-import type { ServerConfig } from "./config.js";
+import { MiB, type ServerConfig } from "./config.js";
 import type { ServerContext } from "./context.js";
 import { handleError } from "./http-errors.js";
 import { PublicAnswerCache } from "./public-cache.js";
 import { refuseUnlistedRoutes, registerRoutes } from "./register-routes.js";
 import { apiRoutes } from "./routes/index.js";
 import { DEFAULT_WEB_ROOT, registerWebApp } from "./web-app.js";
-
-const MiB = 1024 * 1024;
 
 /** The longest the public is given a kept answer: the dashboard's default period ends today. */
 const PUBLIC_ANSWER_MAX_AGE_MS = 60_000;

@@ -9,7 +9,7 @@ export const DEFAULT_AGREEMENT = fileURLToPath(
   new URL("../../data/agreements/syria-2016.yaml", import.meta.url),
 );
 
-const MiB = 1024 * 1024;
+export const MiB = 1024 * 1024;
 
 export interface ServerFlags {
   readonly db?: string | undefined;

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { loadAgreement } from "../../src/adapters/data/load-context.js";
+import { chromiumArgs } from "../../src/adapters/pdf/chromium-pdf.js";
 import { openStore } from "../../src/adapters/store/open-store.js";
 import { accountsDeps } from "../../src/application/accounts/accounts-deps.js";
 import { createUser } from "../../src/application/accounts/create-user.js";
@@ -35,16 +36,6 @@ export const skipBrowser = (): string | false => {
   const missing = chromiumMissing();
   return missing !== null && process.env.CI !== "true" ? missing : false;
 };
-
-// The flags the project launches Chromium with everywhere (see src/adapters/pdf/chromium-pdf.ts for why).
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface Account {
   readonly username: string;

@@ -4,9 +4,12 @@ import type { Browser } from "playwright-core";
 import { resolveChromiumPath } from "../../config.js";
 import { TruceError } from "../../errors.js";
 
-// No sandbox: it needs user namespaces that containers and CI runners often lack, and the page printed is our
-// own HTML with no scripts and no network. The rest keeps a headless print from reaching out or updating.
-const args = [
+/**
+ * The flags Truce launches Chromium with, for printing and in the browser tests alike. No sandbox: it needs user
+ * namespaces that containers and CI runners often lack, and the pages are Truce's own. The rest keeps a headless
+ * browser from reaching out or updating.
+ */
+export const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
   "--no-first-run",
@@ -39,7 +42,7 @@ export async function renderBulletinPdf(html: string, options: PdfOptions = {}):
   try {
     // Loaded on the first PDF only: playwright-core costs each server process about 90 MB and 0.4 s at start.
     const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath, args, headless: true, timeout });
+    browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true, timeout });
     const page = await browser.newPage({ javaScriptEnabled: false });
     // Nothing outside the document is fetched: the bulletin is self-contained, and anything else is refused.
     await page.route("**/*", (route) =>

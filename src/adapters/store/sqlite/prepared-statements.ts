@@ -49,7 +49,6 @@ class ReusedStatement implements SqliteStatement {
   }
 
   all(parameters: readonly unknown[]): unknown[] {
-    if (!this.reader) return this.#statement.all(...parameters);
     const rows = this.#statement.all(...parameters) as unknown[][];
     // SQLite prepares a statement again after a schema change (another process migrating): `select *` may then
     // return other columns, which the builder must follow.
